@@ -1,0 +1,184 @@
+"""The `sitroom` command: a thin layer over plain library functions.
+
+Library code never prints or exits; this module is the one place that talks to the
+terminal (rich progress bars on long runs, rejected inputs with their reasons) and
+turns outcomes into exit statuses: 0 when every input was processed, 1 when some were
+rejected (after processing all the others), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="sitroom: news in, sourced event data and situation reports out. Offline.")
+err = Console(stderr=True)
+
+DB_HELP = "Database: a SQLite file path (created if missing) or an SQLAlchemy URL (postgresql://...)."
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """How many files a run will read, for the progress bar; None when it cannot be known cheaply."""
+    total = 0
+    for p in paths:
+        path = Path(p)
+        if p.startswith(("http://", "https://")) or path.suffix.lower() in (".jsonl", ".ndjson", ".xml", ".rss",
+                                                                             ".atom"):
+            return None
+        if path.is_dir():
+            total += sum(1 for f in path.rglob("*") if f.is_file() and not any(
+                part.startswith(".") for part in f.relative_to(path).parts))
+        else:
+            total += 1
+    return total
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), JSONL, RSS/Atom feeds or URLs."),
+    db: str = typer.Option(..., "--db", help=DB_HELP),
+    outlet: Optional[str] = typer.Option(None, help="Outlet name for inputs whose metadata names none."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs with none."),
+    max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse input files larger than this."),
+    timeout: float = typer.Option(20.0, help="Seconds per HTTP request."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Ingest and analyse articles, storing events as each article is done."""
+    from sitroom.ingest.options import IngestOptions
+    from sitroom.pipeline import build_pipeline
+    from sitroom.runner import run as run_inputs
+    from sitroom.store.db import Store
+
+    try:
+        options = IngestOptions(max_bytes=max_bytes, outlet=outlet, published=published, timeout=timeout)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    total = _count_inputs(paths)
+    with Store.open(db) as store:
+        pipeline = build_pipeline()
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, disable=quiet or not err.is_terminal,
+                      transient=True) as bar:
+            task = bar.add_task("analysing", total=total)
+
+            def progress(uri: str, outcome: str) -> None:
+                bar.update(task, advance=1, description=f"{outcome}: {Path(uri).name[:40]}")
+
+            summary = run_inputs(paths, store, options, pipeline, progress)
+        counts = store.counts()
+    for rej in summary.rejected:
+        err.print(f"[yellow]rejected[/yellow] {rej.uri}: {rej.reason}", highlight=False, markup=False
+                  ) if False else err.print(f"rejected {rej.uri}: {rej.reason}", highlight=False, markup=False)
+    err.print(f"{summary.processed} articles analysed, {summary.already_stored} already stored, "
+              f"{len(summary.rejected)} rejected; {summary.events} new events "
+              f"(database: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events)",
+              highlight=False)
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: str = typer.Option(..., "--db", help=DB_HELP),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or geojson."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Write every stored event in a standard format."""
+    from sitroom.export.formats import FORMATS
+    from sitroom.store.db import Store
+
+    writer = FORMATS.get(format)
+    if writer is None:
+        err.print(f"error: unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
+        raise typer.Exit(2)
+    with Store.open(db) as store:
+        articles = store.article_lookup()
+        if out is None:
+            writer(store.event_mentions(), articles, sys.stdout)
+        else:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                n = writer(store.event_mentions(), articles, fh)
+            err.print(f"{n} events written to {out}", highlight=False)
+
+
+@app.command()
+def report(
+    db: str = typer.Option(..., "--db", help=DB_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Markdown file to write (default: stdout)."),
+    title: Optional[str] = typer.Option(None, help="Report title."),
+) -> None:
+    """Write a Markdown situation report from the database."""
+    from sitroom.report.markdown import render_store_report
+    from sitroom.store.db import Store
+
+    with Store.open(db) as store:
+        text = render_store_report(store, title=title)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"report written to {out}", highlight=False)
+
+
+@app.command()
+def demo(
+    out: Path = typer.Option(Path("demo-out"), "--out", "-o", help="Folder for the database, report and exports."),
+) -> None:
+    """Run the bundled example corpus end to end: database, report, JSONL/CSV/GeoJSON exports."""
+    from sitroom.demo import corpus_dir
+    from sitroom.export.formats import FORMATS
+    from sitroom.ingest.options import IngestOptions
+    from sitroom.report.markdown import render_store_report
+    from sitroom.runner import run as run_inputs
+    from sitroom.store.db import Store
+
+    out.mkdir(parents=True, exist_ok=True)
+    files = sorted(str(p) for p in corpus_dir().glob("*.txt"))
+    with Store.open(out / "demo.db") as store:
+        summary = run_inputs(files, store, IngestOptions())
+        (out / "report.md").write_text(render_store_report(store, title="Demo: Idlib, February 2020"),
+                                       encoding="utf-8")
+        articles = store.article_lookup()
+        for name, ext in (("jsonl", "jsonl"), ("csv", "csv"), ("geojson", "geojson")):
+            with open(out / f"events.{ext}", "w", encoding="utf-8", newline="") as fh:
+                FORMATS[name](store.event_mentions(), articles, fh)
+        counts = store.counts()
+    for rej in summary.rejected:
+        err.print(f"rejected {rej.uri}: {rej.reason}", highlight=False, markup=False)
+    err.print(f"demo: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events. "
+              f"Read {out / 'report.md'}; events in {out}/events.jsonl, .csv, .geojson", highlight=False)
+
+
+@app.command()
+def rejections(db: str = typer.Option(..., "--db", help=DB_HELP)) -> None:
+    """List inputs that were rejected, with the reason."""
+    from sitroom.store.db import Store
+
+    with Store.open(db) as store:
+        for rej in store.rejections():
+            sys.stdout.write(f"{rej.uri}\t{rej.stage}\t{rej.reason}\n")
+
+
+@app.command()
+def dropped(db: str = typer.Option(..., "--db", help=DB_HELP)) -> None:
+    """List page debris removed from each article before analysis, with the reason."""
+    from sitroom.store.db import Store
+
+    with Store.open(db) as store:
+        for article in store.articles():
+            for line in article.dropped:
+                sys.stdout.write(f"{article.id}\t{line.reason}\t{line.text}\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

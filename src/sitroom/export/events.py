@@ -1,0 +1,94 @@
+"""The documented export shape of one event.
+
+This dict is sitroom's public data contract (JSONL lines, GeoJSON properties):
+keys and their order are fixed and documented, every key is always present, and
+an unknown value is `null` rather than a missing key, so downstream tools can rely
+on the shape. Internal-only fields (character spans, the words an actor or place
+was found as) are left out; `sources` carries the evidence instead.
+
+    {
+      "id": str, "event": str (PLOVER), "mode": str|null,
+      "acled_event_type": str|null, "acled_sub_event_type": str|null,
+      "actors":     [{"name", "country", "sector"}, ...],
+      "recipients": [{"name", "country", "sector"}, ...],
+      "place": {"name", "lat", "lon", "geonameid", "admin1", "country", "precision"} | null,
+      "date":  {"start", "end", "precision"} | null,
+      "killed":  {"value", "low", "high", "qualifier", "cumulative"} | null,
+      "wounded": {"value", "low", "high", "qualifier", "cumulative"} | null,
+      "status": str,
+      "sources": [{"article_id", "outlet", "quote", "attributed_to"}, ...],
+      "article_id": str, "confidence": float, "trigger": str
+    }
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.records import Actor, Article, DateSpan, EventMention, Figure, Place
+
+EXPORT_KEYS: tuple[str, ...] = (
+    "id", "event", "mode", "acled_event_type", "acled_sub_event_type", "actors", "recipients", "place",
+    "date", "killed", "wounded", "status", "sources", "article_id", "confidence", "trigger",
+)
+
+
+def actor_to_export(a: Actor) -> dict[str, Any]:
+    return {"name": a.name, "country": a.country, "sector": a.sector}
+
+
+def place_to_export(p: Place | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {
+        "name": p.name, "lat": p.lat, "lon": p.lon, "geonameid": p.geonameid,
+        "admin1": p.admin1, "country": p.country, "precision": p.precision,
+    }
+
+
+def date_to_export(d: DateSpan | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"start": d.start, "end": d.end, "precision": d.precision}
+
+
+def figure_to_export(f: Figure | None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    return {"value": f.value, "low": f.low, "high": f.high, "qualifier": f.qualifier, "cumulative": f.cumulative}
+
+
+def event_to_export(mention: EventMention, article: Article | None) -> dict[str, Any]:
+    """One mention in the documented export shape (see module docstring).
+
+    `article` supplies the outlet for the source; pass None when it is unknown
+    (the outlet is then null, nothing else changes).
+    """
+    source = {
+        "article_id": mention.article_id,
+        "outlet": article.outlet if article is not None else None,
+        "quote": mention.quote,
+        "attributed_to": mention.attributed_to,
+    }
+    return {
+        "id": mention.id,
+        "event": mention.event,
+        "mode": mention.mode,
+        "acled_event_type": mention.acled_event_type,
+        "acled_sub_event_type": mention.acled_sub_event_type,
+        "actors": [actor_to_export(a) for a in mention.actors],
+        "recipients": [actor_to_export(a) for a in mention.recipients],
+        "place": place_to_export(mention.place),
+        "date": date_to_export(mention.date),
+        "killed": figure_to_export(mention.killed),
+        "wounded": figure_to_export(mention.wounded),
+        "status": mention.status,
+        "sources": [source],
+        "article_id": mention.article_id,
+        "confidence": mention.confidence,
+        "trigger": mention.trigger,
+    }
+
+
+__all__ = [
+    "EXPORT_KEYS", "actor_to_export", "date_to_export", "event_to_export", "figure_to_export", "place_to_export",
+]

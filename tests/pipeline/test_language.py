@@ -1,0 +1,13 @@
+"""detect_language: ISO 639-1 codes, and "und" rather than a guess on too little text."""
+from sitroom.pipeline.language import detect_language
+
+
+def test_common_languages():
+    assert detect_language("The council said on Friday that the bridge would reopen next week.") == "en"
+    assert detect_language("Le conseil a déclaré vendredi que le pont rouvrirait la semaine prochaine.") == "fr"
+    assert detect_language("El consejo dijo el viernes que el puente volvería a abrir la próxima semana.") == "es"
+
+
+def test_too_little_text_is_undetermined():
+    assert detect_language("") == "und"
+    assert detect_language("ok 123 !!") == "und"
