@@ -46,10 +46,12 @@ class ActorDictionary:
     def __init__(self, data: dict[str, Any]):
         self.version = data.get("version", "unversioned")
         self.by_alias: dict[str, _Entry] = {}
+        self.people: set[str] = set()
         for person in data.get("people", []):
             roles = tuple((r.get("from"), r.get("to"), r.get("country"), r.get("sector")) for r in person["roles"])
             last = person["roles"][-1]
             entry = _Entry(person["name"], last.get("country"), last.get("sector"), roles)
+            self.people.add(person["name"])
             for alias in person["aliases"]:
                 self.by_alias[alias] = entry
         for org in data.get("organisations", []):
@@ -181,6 +183,17 @@ class ActorsStage:
                                                           actor, match.text)
                 taken.update(range(match.start, match.end))
             i = match.end
+        # "he"/"she" as a subject: the person named last, within the last three sentences.
+        last_person: tuple[int, Mention] | None = None
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                m = found.get(next((k for k in found if k[0] == tok.i), (-1, -1)))
+                if m is not None and m.value.name in self.dict.people:
+                    last_person = (n, m)
+                elif tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and last_person \
+                        and n - last_person[0] <= 3:
+                    found[(tok.i, tok.i + 1)] = Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1,
+                                                        last_person[1].value, tok.text)
         # 3: group noun phrases headed by a sector noun; "Russian and Syrian jets" names two actors.
         groups: list[Mention] = []
         for tok in doc:
@@ -223,6 +236,11 @@ class ActorsStage:
             words = {t.lower_ for t in sub}
             if words & SPONSOR_WORDS or any(t.lower_.endswith("-backed") for t in sub):
                 continue
+            if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                owner = self._clause_owner(head, found)
+                if owner and owner not in countries:
+                    countries.append(owner)
+                continue
             for part in [child, *[c for c in child.children if c.dep_ == "conj"]]:
                 c = self._country_in(list(part.subtree) if part is not child else
                                      [t for t in sub if t.dep_ != "conj" and t.head.dep_ != "conj"], found, on)
@@ -236,6 +254,19 @@ class ActorsStage:
                         if c:
                             countries.append(c)
         return countries, start
+
+    @staticmethod
+    def _clause_owner(head: Any, found: dict[tuple[int, int], Mention]) -> str | None:
+        """Country of the subject of the clause a noun sits in: whose "its soldiers" are."""
+        for anc in head.ancestors:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i < head.i), None)
+            if subj is None:
+                continue
+            for (s, e), m in found.items():
+                if s <= subj.i < e and m.value.country:
+                    return m.value.country
+            return None
+        return None
 
     def _country_in(self, tokens: list[Any], found: dict[tuple[int, int], Mention], on: str | None) -> str | None:
         for t in tokens:

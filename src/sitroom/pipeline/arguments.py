@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitroom.pipeline.actors import actor_at
+from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.records import Actor
 
@@ -20,6 +20,15 @@ PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
                "from", "of", "along", "south", "north", "east", "west", "over", "through", "within"}
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
+
+
+MILITARY_EVENT_NOUNS = {"strike", "airstrike", "attack", "offensive", "bombardment", "shelling", "raid", "assault",
+                        "operation", "invasion", "bombing", "deployment", "reinforcement", "convoy", "incursion"}
+
+
+def state_of_demonym(word: str) -> str | None:
+    """ISO3 for a nationality adjective ("Russian" → RUS), from the actor dictionary."""
+    return actor_dictionary().demonyms.get(word)
 
 
 def expand_conj(tok: Any) -> list[Any]:
@@ -60,6 +69,11 @@ def _actors_at(state: DocState, tok: Any) -> list[Actor]:
                         if obj.dep_ == "pobj":
                             hits.extend(m for m in state.actors or () if m.token_start <= obj.i < m.token_end)
     if not hits:
+        demonym = state_of_demonym(tok.text)
+        if demonym and tok.dep_ in ("amod", "compound", "npadvmod", "nmod", "conj"):
+            sector = "MIL" if tok.head.lemma_.lower() in MILITARY_EVENT_NOUNS else "GOV"
+            return [Actor(_state_name(demonym, sector), demonym, sector, tok.text)] + [
+                a for c in tok.children if c.dep_ == "conj" for a in _actors_at(state, c)]
         return []
     width = max(m.token_end - m.token_start for m in hits)
     return [m.value for m in hits if m.token_end - m.token_start == width]
@@ -93,19 +107,27 @@ def clause_subject(verb: Any) -> list[Any]:
     return []
 
 
-def roles(state: DocState, trig: Any, battle: bool = False) -> tuple[list[Actor], list[Actor]]:
-    """(actors, recipients) of a trigger token."""
+def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = False
+          ) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of a trigger token.
+
+    `own_object`: the object is the actor's own (troops sent, forces deployed), not a recipient.
+    """
     agents: list[Any] = []
     patients: list[Any] = []
     if trig.pos_ in ("VERB", "AUX"):
-        passive = bool(_children(trig, "nsubjpass", "auxpass"))
+        reduced = trig.tag_ == "VBN" and not _children(trig, "aux", "auxpass")  # "13 troops killed"
+        passive = bool(_children(trig, "nsubjpass", "auxpass")) or (reduced and not _children(trig, "dobj"))
         if passive:
-            patients += _children(trig, "nsubjpass")
+            patients += _children(trig, "nsubjpass") + (_children(trig, "nsubj") if reduced else [])
             for agent in _children(trig, "agent"):
                 agents += _children(agent, "pobj")
         else:
             agents += clause_subject(trig)
-            patients += _children(trig, "dobj", "obj")
+            if not own_object:
+                patients += _children(trig, "dobj", "obj")
+            elif not agents:
+                agents += _children(trig, "dobj", "obj")
             patients += [t for t in _children(trig, "dative")]
         patients += _pobjs(trig, PATIENT_PREPS)
         if trig.dep_ in ("relcl", "acl") and not (agents if not passive else patients):
@@ -114,7 +136,7 @@ def roles(state: DocState, trig: Any, battle: bool = False) -> tuple[list[Actor]
             else:
                 agents.insert(0, trig.head)
         # "Erdogan threatened ... to force the Syrian armed forces to withdraw"
-        for x in _children(trig, "xcomp", "ccomp"):
+        for x in _children(trig, "xcomp", "ccomp") if not own_object else ():
             patients += _children(x, "dobj", "nsubj")
     else:  # a noun trigger
         agents += _children(trig, "poss")
@@ -165,7 +187,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             prep = head.head.head
         locative = prep is not None and prep.lower_ in PLACE_PREPS
         inside = m.token_start in subtree
-        if not locative and not inside:
+        if not locative:
             continue
         rank = {"place": 0, "near": 0, "admin1": 1, "country": 2}.get(m.value.precision, 3)
         distance = _tree_distance(trig, tok)

@@ -26,6 +26,9 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
                     "could not be verified", "could not be independently verified", "unverified", "alleged")
 
 
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
 @dataclass(frozen=True)
 class Casualty:
     """A casualty figure: kind killed / wounded / killed_or_wounded, the victims' noun and the verb."""
@@ -48,6 +51,8 @@ def _kind(tok: Any) -> str | None:
 def _victim_token(verb: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
+            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head  # "five soldiers who were killed"
             return c
     if verb.lemma_.lower() == "die":
         for c in verb.children:
@@ -56,6 +61,10 @@ def _victim_token(verb: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "obj"):
             return c
+    if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "NUM"):
+            return subj  # "eight workers killed a week earlier", parsed as an active clause
     if verb.dep_ in ("relcl", "acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return verb.head
     if verb.dep_ == "conj":

@@ -57,9 +57,11 @@ _TWEET = [
     re.compile(r"pic\.twitter\.com/\w+|(?:twitter|x)\.com/\w{1,15}/status/\d+", re.IGNORECASE),
     re.compile(rf"[—–-]\s*[^()]{{1,60}}\(@\w{{1,15}}\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$"),
 ]
-_SHARE_WORDS = r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print|tweet|share|copy link|messenger|flipboard"
+_SHARE_WORDS = (r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|print"
+                r"|tweet|share|copy link|messenger|flipboard")
 _SHARE = [
-    re.compile(r"^(?:share|share this(?: article| story| post)?|share on|sharing)\s*:?\s*$", re.IGNORECASE),
+    re.compile(r"^(?:share|share this(?: article| story| post)?|share on|sharing)\s*:?\s*$",
+               re.IGNORECASE),
     re.compile(r"^click to (?:share|email|print)\b", re.IGNORECASE),
     re.compile(r"\(opens in new window\)", re.IGNORECASE),
     re.compile(rf"^(?:(?:share on |share via )?(?:{_SHARE_WORDS})[\s,|·•/]*)+$", re.IGNORECASE),
@@ -86,15 +88,16 @@ _SYNDICATION = re.compile(  # "This story was distributed by X and has not been 
     r"(?:on|by|in|at)\b|\bhas not been edited by\b", re.IGNORECASE)
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>|/]\s")
 _NAV_START = re.compile(r"^(?:home|news|main|index)\b", re.IGNORECASE)
-_CREDIT_LINE = re.compile(r"^\((?:additional )?(?:reporting|writing|editing|compiled|edited)\s+by\b.*\)$",
-                          re.IGNORECASE)  # a wire story's closing "(Reporting by ...; Editing by ...)"
+# a wire story's closing "(Reporting by ...; editing by the ... desk)"
+_CREDIT_LINE = re.compile(
+    r"^\((?:additional )?(?:reporting|writing|editing|compiled|edited)\s+by\b.*\)$", re.IGNORECASE)
 _PIPES = re.compile(r"\s+[|·•]\s+")
 _BYLINE = re.compile(  # "By A and B", "(Reporting by A; Editing by B)": names, nothing else
     r"^\(?(?i:by|written by|words by|story by|reporting by|additional reporting by|writing by)\s+"
     r"[A-Z][\w.'’-]*(?:[\s,;&]+(?:(?i:and|editing by|writing by)\s+)?[A-Z][\w.'’-]*"
     r"|\s+(?:al|bin|de|van|von|la|el)\b)*\)?\s*$")
-_SIGN_OFF = re.compile(r"(?P<body>.*?[.!?”\"’])?\s*[—–]\s*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\s*$",
-                       re.DOTALL)
+_SIGN_OFF = re.compile(  # "... last sentence. — Outlet Name"
+    r"(?P<body>.*?[.!?”\"’])?\s*[—–]\s*(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\s*$", re.DOTALL)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
@@ -349,8 +352,7 @@ def _text_date(units: list[_Line], marker: PublishedDate | None,
             continue
         month, day = _MONTHS[match["mon"][:3].lower()], int(match["day"])
         year = match["year"] or (credited[-1][:4] if credited else None) or (
-            options.published[:4] if options.published else None) or _year_after_mentions(
-            body, month, day)
+            options.published[:4] if options.published else None) or _year_after_mentions(body, month)
         found = parse_date(f"{year}-{month:02d}-{day:02d}") if year else None
         if found:
             return PublishedDate(found.date, "day", "text")
@@ -358,8 +360,8 @@ def _text_date(units: list[_Line], marker: PublishedDate | None,
     return PublishedDate(credited[-1], "day", "text") if credited else None
 
 
-def _year_after_mentions(body: list[_Line], month: int, day: int) -> str | None:
-    """The first year in which month/day falls after every month named with a year in the text.
+def _year_after_mentions(body: list[_Line], month: int) -> str | None:
+    """The first year in which `month` falls on or after every month named with a year in the text.
 
     A report datelined "Feb 11" that recalls "December 2019" was written in February 2020.
     """

@@ -27,6 +27,7 @@ PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 ANAPHORIC_ATTACK_NOUNS = {"airstrike", "strike", "attack", "shelling", "bombing", "raid", "bombardment", "assault"}
 
 
@@ -118,10 +119,12 @@ def _publication_span(state: DocState) -> DateSpan | None:
 
 def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
     tok = state.doc[trig.token]
-    actors, recipients = args.roles(state, tok, battle=trig.entry.battle)
+    actors, recipients = args.roles(state, tok, battle=trig.entry.battle,
+                                    own_object=trig.entry.event == "MOBILIZE")
     cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
     if trig.entry.victim and cas:
         victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
+        actors = [a for a in actors if a not in victims]
         for v in victims:
             if v not in recipients:
                 recipients.insert(0, v)
@@ -134,13 +137,19 @@ def _victim_group(tok: Any) -> Any:
     """The noun naming the victims: "five" in "attack on Turkish troops, including five killed" is troops."""
     t = tok
     for _ in range(3):
-        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ("one", "dozen"):
+        if t.pos_ in ("NOUN", "PROPN") and not t.like_num and t.lemma_.lower() not in ("one", "dozen", "dozens"):
             return t
         head = t.head
         if head is t:
             break
-        if t.dep_ == "pobj" and head.dep_ in ("prep",) and head.lower_ in ("including", "among", "of"):
-            t = head.head
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if (t.pos_ == "NUM" or t.like_num) and of:
+            t = of[0]  # "16 of its soldiers"
+        elif t.dep_ == "pobj" and head.dep_ in ("prep",) and head.lower_ in ("including", "among", "of"):
+            # "the attack on Turkish troops, including five": the nearest noun before (parsers
+            # often hang "including" on an earlier noun)
+            t = next((x for x in reversed(list(t.doc[max(0, head.i - 6):head.i]))
+                      if x.pos_ in ("NOUN", "PROPN")), head.head)
         elif t.dep_ in ("appos", "conj", "nummod"):
             t = head
         else:
@@ -291,6 +300,10 @@ class EventsStage:
             mode = "aerial"
         acled = acled_type(entry.event, mode, a_sec, r_sec, words, d.territory) if status in (
             "reported", "claimed") else (None, None)
+        if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
+            subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
+            if subj and subj[0].lower_ not in PRONOUNS:
+                return None  # "clashes threaten to escalate": no one threatens anyone
         if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place):
             return None  # "the fighting", "the offensive" with nothing said about it: background
         start, end = sent.start_char, sent.end_char

@@ -161,9 +161,7 @@ def build_index(supplement: dict, admin1: dict) -> dict:
     def centre(key: tuple[str, str]) -> tuple[float | None, float | None, int]:
         # Median of settlement points: a rough centroid, robust to outlying islands.
         p = pts.get(key)
-        if not p:
-            return None, None, 0
-        return statistics.median(x[0] for x in p), statistics.median(x[1] for x in p), sum(x[2] for x in p)
+        return (statistics.median(x[0] for x in p), statistics.median(x[1] for x in p), sum(x[2] for x in p)) if p else (None, None, 0)
 
     iso3, countries, admins = {}, {}, {}
     for cc, c in gc.get_countries().items():
@@ -214,9 +212,7 @@ def build_index(supplement: dict, admin1: dict) -> dict:
 
 
 def _ids(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, int) else value
+    return () if value is None else (value,) if isinstance(value, int) else value
 
 
 class Gazetteer:
@@ -280,16 +276,10 @@ class Gazetteer:
         code = code.upper()
         return code if code in self._iso3 else self._iso2.get(code)
 
-    def iso3(self, code: str) -> str | None:
-        cc = self.iso2(code)
-        return self._iso3.get(cc) if cc else None
-
     def admin1_name(self, country_code: str, admin1code: str) -> str | None:
         """Admin1 name, or the GeoNames code ("SY.12") where no name was written down."""
-        if not admin1code:
-            return None
         code = f"{country_code}.{admin1code}"
-        return self._admin1_names.get(code, code)
+        return self._admin1_names.get(code, code) if admin1code else None
 
     def _candidate(self, idx: int, curated: bool = False) -> Candidate:
         name, lat, lon, gid, cc, a1, pop, kind = self._entries[idx]
@@ -313,9 +303,6 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry whose normalised name (or, failing that, its article-free form) equals `name`'s."""
         return self._from_key(normalize(name))
-
-    def is_country(self, name: str) -> bool:
-        return any(c.precision == "country" for c in self.lookup(name))
 
     def _fuzzy(self, key: str, countries: set[str]) -> list[Candidate]:
         """Near-miss spellings among curated names and settlements in the context countries only."""
@@ -350,9 +337,13 @@ class Gazetteer:
     def rank(self, cands: Iterable[Candidate], context_countries: Sequence[str] = (),
              near: tuple[float, float] | None = None, context_admin1: Sequence[str] = (),
              anchors: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
-        """Best first: curated spelling, country names, context country, context admin1 ("SY.12"),
+        """Best first: curated spelling, country names, context country, a dominant city (Washington,
+        D.C. over Watervliet's old name, whatever the admin1 context), context admin1 ("SY.12"),
         distance band to the nearest anchor (`near` and `anchors`), then population. Context
         sequences are ordered by weight (the article's most-mentioned first), and earlier wins."""
+        cands = list(cands)
+        pops = sorted((c.population for c in cands), reverse=True) + [0]
+        dominant = max(100_000, 10 * pops[1]) if len(cands) > 1 else 0
         ctx = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, context_countries)))))}
         ctx_a1 = {c: i for i, c in reversed(list(enumerate(context_admin1)))}
         points = ([near] if near else []) + list(anchors)
@@ -365,7 +356,7 @@ class Gazetteer:
 
         def key(c: Candidate) -> tuple:
             return (not c.curated, c.precision != "country", ctx.get(c.country_code, len(ctx)),
-                    ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), -c.population,
+                    not (dominant and c.population >= dominant), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), -c.population,
                     c.precision != "place")
 
         return sorted(cands, key=key)
@@ -406,16 +397,15 @@ class Gazetteer:
             cands = self._from_key(area) if area else []
         if not cands and fuzzy_countries is not None:
             cands = self._fuzzy(key, {c for c in map(self.iso2, fuzzy_countries) if c})
+        # A bare name shared by a province and a settlement inside it ("Idlib") names the settlement;
+        # the area around such a name ("northern Idlib") is the province, around any other, "near" it.
+        inside = {(c.country_code, c.admin1code) for c in cands if c.precision == "place"}
+        named = {(c.country_code, c.admin1code) for c in cands if c.precision == "admin1"}
+        cands = [c for c in cands if not (c.precision == "admin1" and (c.country_code, c.admin1code) in inside)]
         if not area:
-            # A bare name shared by a province and a settlement inside it ("Idlib") names the settlement.
-            inside = {(c.country_code, c.admin1code) for c in cands if c.precision == "place"}
-            cands = [c for c in cands if not (c.precision == "admin1" and (c.country_code, c.admin1code) in inside)]
             return cands, ""
-        admin_named = {(c.country_code, c.admin1code) for c in cands if c.precision == "admin1"}
-        out = [c for c in cands if c.precision != "admin1" or not any(
-            p.precision == "place" and (p.country_code, p.admin1code) == (c.country_code, c.admin1code) for p in cands)]
-        return [self._admin1_of(c) if (c.country_code, c.admin1code) in admin_named and c.precision == "place"
-                else c for c in out], "near"
+        return [self._admin1_of(c) if c.precision == "place" and (c.country_code, c.admin1code) in named else c
+                for c in cands], "near"
 
     def resolve(self, name: str, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
                 *, context_admin1: Sequence[str] = (), anchors: Sequence[tuple[float, float]] = (),

@@ -15,14 +15,16 @@ Names used as actors ("Ankara said") are still returned; the actors stage decide
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import ARTICLES, Candidate, Gazetteer, get_gazetteer, normalize
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG"})  # spaCy often mislabels villages so; only the whole span may match
+# spaCy often mislabels villages as these ("Khan Sheikhoun" PERSON, "Saraqib" ORG, "Binnish" NORP);
+# only the whole entity may match, and only with more evidence than a GPE needs.
+WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 CALENDAR = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -41,6 +43,14 @@ TITLES = frozenset("president minister mr mrs ms dr gen general col colonel lt m
                    "emir sultan spokesman spokeswoman commander leader envoy ambassador secretary senator judge "
                    "pope saint st imam ayatollah".split())
 COORDINATORS = frozenset({"and", "or", ",", "&"})
+#: Nationality words give weak country context (after the places themselves), never places.
+DEMONYMS = {
+    "syrian": "SY", "turkish": "TR", "russian": "RU", "iraqi": "IQ", "iranian": "IR", "israeli": "IL",
+    "palestinian": "PS", "lebanese": "LB", "yemeni": "YE", "saudi": "SA", "ukrainian": "UA", "libyan": "LY",
+    "sudanese": "SD", "somali": "SO", "nigerian": "NG", "afghan": "AF", "jordanian": "JO", "egyptian": "EG",
+    "malian": "ML", "ethiopian": "ET", "pakistani": "PK", "american": "US", "british": "GB", "french": "FR",
+    "burkinabe": "BF", "congolese": "CD", "burmese": "MM", "kurdish": "", "houthi": "YE"}
+BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
 DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
 
 
@@ -51,6 +61,7 @@ class _Span:
     kind: str  # "entity" (GPE/LOC/FAC), "person", "org", "ngram", "cue" (fuzzy-only, after "village of")
     cands: list[Candidate]
     form: str = ""
+    query: str = ""  # text to resolve when it differs from the span's words ("Idlib" in "Idlib and Hama provinces")
     accepted: bool = False
     evidence: bool = False  # a cue, a coordination or a curated spelling backs it
 
@@ -71,7 +82,7 @@ def _unambiguous(cands: list[Candidate]) -> bool:
         return True
     top = max(cands, key=lambda c: c.population)
     rest = max((c.population for c in cands if c.country_code != top.country_code), default=0)
-    return top.population >= DOMINANCE * max(rest, 1)
+    return top.population >= DOMINANCE * max(rest, 5000)  # GeoNames often records 0 for real towns
 
 
 class PlacesStage:
@@ -192,8 +203,15 @@ class PlacesStage:
 
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, doc: Any, spans: list[_Span], countries: set[str]) -> None:
-        """Accept spans by evidence; with `countries` known, also those matching the article's countries."""
+        """Accept spans by evidence, until nothing changes (coordination chains); with `countries`
+        known, also the weaker matches inside the article's countries."""
+        while self._judge_once(doc, spans, countries):
+            pass
+
+    def _judge_once(self, doc: Any, spans: list[_Span], countries: set[str]) -> bool:
+        changed = False
         accepted_ends = {sp.end for sp in spans if sp.accepted}
+        accepted_starts = {sp.start for sp in spans if sp.accepted}
         for sp in spans:
             if sp.accepted:
                 continue
@@ -210,7 +228,8 @@ class PlacesStage:
             nxt = doc[sp.end] if sp.end < len(doc) else None
             cue = sp.evidence or (prev is not None and (prev.lower_ in PREPOSITIONS or prev.lower_ in PLACE_NOUNS)) \
                 or (nxt is not None and nxt.lower_ in PLACE_NOUNS)
-            coord = prev is not None and prev.lower_ in COORDINATORS and sp.start - 1 in accepted_ends
+            coord = (prev is not None and prev.lower_ in COORDINATORS and sp.start - 1 in accepted_ends) or (
+                nxt is not None and nxt.lower_ in COORDINATORS and sp.end + 1 in accepted_starts)
             curated = any(c.curated for c in sp.cands)
             in_ctx = bool(countries) and any(c.country_code in countries for c in sp.cands)
             initial = doc[sp.start].is_sent_start
@@ -218,7 +237,10 @@ class PlacesStage:
             if sp.kind == "entity":
                 ok = bool(sp.cands) or bool(countries)
             elif sp.kind == "person":
-                ok = cue or coord or curated
+                big = any(c.country_code in countries and c.population >= BIG_CITY for c in sp.cands)
+                ok = cue or coord or curated or big
+            elif sp.kind == "norp":
+                ok = cue and in_ctx and normalize(self._text(doc, sp.start, sp.end)) not in DEMONYMS
             elif sp.kind == "org":
                 ok = cue or coord or curated or in_ctx
             elif sp.kind == "cue":
@@ -226,11 +248,14 @@ class PlacesStage:
             else:
                 ok = cue or coord or curated or (in_ctx and all_propn and not initial)
             if ok:
-                sp.accepted = True
+                sp.accepted = changed = True
                 accepted_ends.add(sp.end)
+                accepted_starts.add(sp.start)
+        return changed
 
-    def _context(self, spans: list[_Span]) -> tuple[list[str], list[str], list[tuple[float, float]]]:
-        """Countries and admin1s (most mentioned first) and anchor points of the unambiguous places."""
+    def _context(self, doc: Any, spans: list[_Span]) -> tuple[list[str], list[str], list[tuple[float, float]]]:
+        """Countries and admin1s (most mentioned first) and anchor points of the unambiguous places;
+        nationality words add their countries after those."""
         countries: Counter[str] = Counter()
         admins: Counter[str] = Counter()
         anchors: list[tuple[float, float]] = []
@@ -243,13 +268,16 @@ class PlacesStage:
                 admins[f"{best.country_code}.{best.admin1code}"] += 1
             if best.precision == "place" and best.lat is not None and sp.form != "near":
                 anchors.append((best.lat, best.lon))
-        return [c for c, _ in countries.most_common()], [a for a, _ in admins.most_common()], anchors
+        weak = Counter(DEMONYMS.get(e.text.lower(), "") for e in doc.ents if e.label_ == "NORP")
+        ranked = [c for c, _ in countries.most_common()]
+        ranked += [c for c, _ in weak.most_common() if c and c not in countries]
+        return ranked, [a for a, _ in admins.most_common()], anchors
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
         spans = self._spans(doc)
         self._judge(doc, spans, set())
-        countries, admins, anchors = self._context(spans)
+        countries, admins, anchors = self._context(doc, spans)
         self._judge(doc, spans, set(countries))
         # "Idlib and Hama provinces": the plural reaches back over the coordination.
         for a, b in zip(spans, spans[1:]):
@@ -257,19 +285,19 @@ class PlacesStage:
                     and doc[a.end].lower_ in COORDINATORS and doc[b.end - 1].lower_.endswith("s")):
                 cands, form = self.gazetteer.candidates(self._text(doc, a.start, a.end) + " province")
                 if cands:
-                    a.cands, a.form = cands, form
+                    a.cands, a.form, a.query = cands, form, self._text(doc, a.start, a.end) + " province"
         mentions = []
         for sp in spans:
             if not sp.accepted:
                 continue
             text = self._text(doc, sp.start, sp.end)
-            place = self.gazetteer.resolve(text, countries, context_admin1=admins, anchors=anchors,
+            place = self.gazetteer.resolve(sp.query or text, countries, context_admin1=admins, anchors=anchors,
                                            fuzzy=sp.kind in ("entity", "cue"))
             if place is None:
                 continue
             start = doc[sp.start].idx
             mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start, token_end=sp.end,
-                                    value=place, text=text))
+                                    value=replace(place, text=text), text=text))
         return assign(state, places=tuple(mentions))
 
 

@@ -148,6 +148,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") and tok.pos_ != "AUX" else ("NOUN" if tok.pos_ in ("NOUN", "PROPN") else None)
         if pos is None:
             continue
+        if tok.dep_ == "amod" and pos == "VERB" and tok.i < tok.head.i:
+            continue  # "widely criticized agreements": an adjective, not an event
         lemma = _lemma(tok)
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"

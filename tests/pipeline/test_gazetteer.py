@@ -1,0 +1,166 @@
+"""Gazetteer: spelling-tolerant lookup, context-aware choice, admin1/country precision, cache.
+
+The shared gazetteer is built once (about 10 s) and then loaded from the user cache
+(well under a second); the sentences and names here were written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.pipeline import gazetteer as gz
+from sitroom.pipeline.gazetteer import Gazetteer, get_gazetteer, haversine_km, normalize, skeleton, strip_articles
+
+SARAQIB = (35.86447, 36.80591)
+ALEPPO = (36.20124, 37.16117)
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return get_gazetteer()
+
+
+def km(place, point) -> float:
+    return haversine_km((place.lat, place.lon), point)
+
+
+def test_normalize_ignores_accents_case_and_punctuation():
+    assert normalize("Ma'arrat al-Nu'man") == normalize("Ma‘arrat al Nu‘man") == "maarrat al numan"
+    assert normalize("MAʿARRAT  AL–NUʿMĀN") == "maarrat al numan"
+    assert normalize("İdlib") == normalize("Îdlîb") == "idlib"
+    assert normalize("Jisr ash-Shughūr") == "jisr ash shughur"
+    assert strip_articles("al nayrab") == "nayrab"
+    assert strip_articles("maarrat an numan") == "maarrat numan"
+    assert strip_articles("al") == "al"  # never empties a name
+    assert skeleton("sarakib") == skeleton("saraqeb") == skeleton("saraqib")
+
+
+def test_lowercase_machine_transliterations_are_not_indexed(g):
+    # GeoNames lists "sraqb" for Saraqib (an unvowelled transliteration); it must not be a name.
+    assert g.lookup("sraqb") == []
+    assert any(c.geonameid == 164816 for c in g.lookup("Saraqeb"))
+
+
+@pytest.mark.parametrize("name", ["Saraqeb", "Sarakib", "Saraqib", "SARAQIB", "Sarāqib"])
+def test_saraqib_spellings(g, name):
+    place = g.resolve(name)
+    assert place is not None and place.geonameid == 164816
+    assert km(place, SARAQIB) < 10
+    assert place.country == "SYR" and place.admin1 == "Idlib" and place.precision == "place"
+    assert place.text == name
+
+
+@pytest.mark.parametrize("name", ["Nairab", "Nayrab", "Al-Nayrab", "Nerab", "an-Nayrab"])
+def test_idlib_nayrab_wins_in_an_idlib_context(g, name):
+    place = g.resolve(name, ["SYR"], near=SARAQIB)
+    assert place is not None and km(place, SARAQIB) < 15
+    assert place.admin1 == "Idlib"
+    by_admin = g.resolve(name, ["SY"], context_admin1=["SY.12"])
+    assert km(by_admin, SARAQIB) < 15
+
+
+def test_aleppo_nayrab_is_a_distinct_place(g):
+    place = g.resolve("Nayrab", ["SY"], near=ALEPPO)
+    assert place.admin1 == "Aleppo" and km(place, (36.18, 37.22)) < 10
+    assert g.resolve("Neirab camp").admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize("name", ["Ma'arrat al-Nu'man", "Maaret al-Numan", "Maarat an-Numan", "Ma`arrat an Nu`man"])
+def test_maarat_al_numan_spellings(g, name):
+    assert g.resolve(name).geonameid == 167611
+
+
+@pytest.mark.parametrize("name,gid", [("Khan Sheikhoun", 168325), ("Khan Shaykhun", 168325), ("al-Atarib", 174030),
+                                      ("Atarib", 174030), ("Kafr Nabl", 168661), ("Kafranbel", 168661),
+                                      ("Jisr al-Shughour", 169023), ("Taftanaz", 163799)])
+def test_curated_and_geonames_spellings(g, name, gid):
+    assert g.resolve(name).geonameid == gid
+
+
+def test_supplement_villages(g):
+    hazano = g.resolve("Hazanu")
+    assert hazano.name == "Hazano" and km(hazano, (36.04, 36.69)) < 5 and hazano.geonameid is None
+    assert g.resolve("Kansafrah").name == "Kansafra"
+
+
+@pytest.mark.parametrize("name", ["Idlib province", "the province of Idlib", "Idlib Governorate", "Idleb province",
+                                  "northern Idlib", "rural Idlib"])
+def test_admin1_precision(g, name):
+    place = g.resolve(name)
+    assert (place.precision, place.admin1, place.country) == ("admin1", "Idlib", "SYR")
+
+
+def test_admin1_names_beyond_syria(g):
+    assert (g.resolve("Aleppo Governorate").precision, g.resolve("Aleppo Governorate").admin1) == ("admin1", "Aleppo")
+    hatay = g.resolve("Hatay province")
+    assert (hatay.precision, hatay.country, hatay.admin1) == ("admin1", "TUR", "Hatay")
+    assert g.resolve("Anbar").precision == "admin1" and g.resolve("Anbar").country == "IRQ"
+    assert g.resolve("Niger State").country == "NGA"
+    assert g.resolve("Kherson region").admin1 == "Kherson"
+    assert g.resolve("Gaziantep").admin1 == "Gaziantep"
+
+
+def test_bare_province_capital_is_the_city(g):
+    assert g.resolve("Idlib").precision == "place"
+    assert g.resolve("Idlib city").precision == "place"
+    near = g.resolve("Saraqib countryside")
+    assert near.precision == "near" and near.geonameid == 164816
+
+
+@pytest.mark.parametrize("name,iso3", [("Syria", "SYR"), ("U.S.", "USA"), ("Türkiye", "TUR"), ("Lebanon", "LBN"),
+                                       ("northwest Syria", "SYR"), ("Britain", "GBR")])
+def test_country_precision(g, name, iso3):
+    place = g.resolve(name)
+    assert (place.precision, place.country, place.admin1) == ("country", iso3, None)
+
+
+@pytest.mark.parametrize("name", ["Turkish", "Monday", "Erdogan", "M4", "M5 highway"])
+def test_not_places(g, name):
+    assert g.resolve(name, ["SY"]) is None
+
+
+def test_context_countries_accept_iso2_and_iso3(g):
+    assert g.resolve("Tripoli").country == "LBY"  # the bigger one, without context
+    assert g.resolve("Tripoli", ["LBN"]).country == "LBN"
+    assert g.resolve("Tripoli", ["LB"]).country == "LBN"
+    assert g.resolve("Ariha", ["SY"]).country == "SYR"
+    assert g.resolve("Washington", ["US"], context_admin1=["US.NY"]).admin1 == "US.DC"  # dominance beats admin1
+
+
+def test_fuzzy_only_within_context_countries(g):
+    assert g.resolve("Kafrtakharim", ["SY"]).name == "Kafr Takhārīm"
+    assert g.resolve("Kafrtakharim") is None
+    assert g.resolve("Kafrtakharim", ["SY"], fuzzy=False) is None
+    assert g.resolve("Sarakeeb", ["SY"]).geonameid == 164816
+    assert g.resolve("Hamaa", ["SY"]) is None  # too short to guess
+
+
+def test_lookup_and_candidates(g):
+    cands = g.lookup("Damascus")
+    assert {c.country for c in cands} >= {"SYR", "USA"}
+    assert g.rank(cands)[0].country == "SYR"
+    found, form = g.candidates("the province of Idlib")
+    assert form == "admin1" and [c.admin1 for c in found] == ["Idlib"]
+
+
+def _tiny_index() -> dict:
+    return {"format": gz.INDEX_FORMAT, "entries": [("Testville", 1.0, 2.0, 7, "SY", "12", 900, gz.PLACE)],
+            "primary": {"testville": 0}, "secondary": {}, "curated": {}, "admin_only": {}, "iso3": {"SY": "SYR"},
+            "admin1": {"SY.12": "Idlib"}, "blocked": []}
+
+
+def test_cache_round_trip(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(gz, "build_index", lambda sup, adm: calls.append(1) or _tiny_index())
+    first = Gazetteer.load(cache_dir=tmp_path)
+    second = Gazetteer.load(cache_dir=tmp_path)
+    assert (first.loaded_from, second.loaded_from, len(calls)) == ("build", "cache", 1)
+    assert second.resolve("TESTVILLE").admin1 == "Idlib"
+    for f in tmp_path.iterdir():  # a damaged cache is rebuilt, not fatal
+        f.write_bytes(b"\x00garbage")
+    assert Gazetteer.load(cache_dir=tmp_path).loaded_from == "build" and len(calls) == 2
+    Gazetteer.load(cache_dir=tmp_path / "x", use_cache=False)
+    assert not (tmp_path / "x").exists()
+
+
+def test_shared_instance_is_reused():
+    assert get_gazetteer() is get_gazetteer()
