@@ -22,6 +22,11 @@ err = Console(stderr=True)
 DB_HELP = "Database: a SQLite file path (created if missing) or an SQLAlchemy URL (postgresql://...)."
 
 
+def _say(line: str) -> None:
+    """One unwrapped line on stderr: file names and reasons must stay greppable."""
+    sys.stderr.write(line + "\n")
+
+
 def _count_inputs(paths: list[str]) -> int | None:
     """How many files a run will read, for the progress bar; None when it cannot be known cheaply."""
     total = 0
@@ -57,7 +62,7 @@ def run(
     try:
         options = IngestOptions(max_bytes=max_bytes, outlet=outlet, published=published, timeout=timeout)
     except ValueError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _say(f"error: {exc}")
         raise typer.Exit(2)
     total = _count_inputs(paths)
     with Store.open(db) as store:
@@ -73,12 +78,10 @@ def run(
             summary = run_inputs(paths, store, options, pipeline, progress)
         counts = store.counts()
     for rej in summary.rejected:
-        err.print(f"[yellow]rejected[/yellow] {rej.uri}: {rej.reason}", highlight=False, markup=False
-                  ) if False else err.print(f"rejected {rej.uri}: {rej.reason}", highlight=False, markup=False)
-    err.print(f"{summary.processed} articles analysed, {summary.already_stored} already stored, "
-              f"{len(summary.rejected)} rejected; {summary.events} new events "
-              f"(database: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events)",
-              highlight=False)
+        _say(f"rejected {rej.uri}: {rej.reason}")
+    _say(f"{summary.processed} articles analysed, {summary.already_stored} already stored, "
+         f"{len(summary.rejected)} rejected; {summary.events} new events "
+         f"(database: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events)")
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -95,7 +98,7 @@ def export(
 
     writer = FORMATS.get(format)
     if writer is None:
-        err.print(f"error: unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
+        _say(f"error: unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
         raise typer.Exit(2)
     with Store.open(db) as store:
         articles = store.article_lookup()
@@ -104,7 +107,7 @@ def export(
         else:
             with open(out, "w", encoding="utf-8", newline="") as fh:
                 n = writer(store.event_mentions(), articles, fh)
-            err.print(f"{n} events written to {out}", highlight=False)
+            _say(f"{n} events written to {out}")
 
 
 @app.command()
@@ -123,7 +126,7 @@ def report(
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
-        err.print(f"report written to {out}", highlight=False)
+        _say(f"report written to {out}")
 
 
 @app.command()
@@ -150,9 +153,9 @@ def demo(
                 FORMATS[name](store.event_mentions(), articles, fh)
         counts = store.counts()
     for rej in summary.rejected:
-        err.print(f"rejected {rej.uri}: {rej.reason}", highlight=False, markup=False)
-    err.print(f"demo: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events. "
-              f"Read {out / 'report.md'}; events in {out}/events.jsonl, .csv, .geojson", highlight=False)
+        _say(f"rejected {rej.uri}: {rej.reason}")
+    _say(f"demo: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events. "
+              f"Read {out / 'report.md'}; events in {out}/events.jsonl, .csv, .geojson")
 
 
 @app.command()

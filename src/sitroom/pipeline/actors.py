@@ -241,9 +241,11 @@ class ActorsStage:
                 if owner and owner not in countries:
                     countries.append(owner)
                 continue
-            for part in [child, *[c for c in child.children if c.dep_ == "conj"]]:
+            conjuncts = [c for c in child.children if c.dep_ == "conj"]
+            in_conj = {t.i for c in conjuncts for t in c.subtree}
+            for part in [child, *conjuncts]:
                 c = self._country_in(list(part.subtree) if part is not child else
-                                     [t for t in sub if t.dep_ != "conj" and t.head.dep_ != "conj"], found, on)
+                                     [t for t in sub if t.i not in in_conj], found, on)
                 if c and c not in countries:
                     countries.append(c)
         if not countries:

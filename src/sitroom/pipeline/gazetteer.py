@@ -101,6 +101,7 @@ class Candidate:
     population: int
     precision: str
     curated: bool = False
+    main: bool = True  # matched on its main name, not an alternate
 
     def to_place(self, text: str = "", precision: str | None = None) -> Place:
         return Place(name=self.name, lat=self.lat, lon=self.lon, geonameid=self.geonameid, admin1=self.admin1,
@@ -170,7 +171,9 @@ def build_index(supplement: dict, admin1: dict) -> dict:
         iso3[cc] = c["iso3"]
         entries.append((c["name"], lat, lon, c["geonameid"], cc, "", c["population"] or 0, COUNTRY))
         index_name(c["name"], countries[cc])
-    for code, name in admin1["admin1"].items():
+    admin1_names = dict(admin1["admin1"])
+    admin1_names.update({f"US.{k}": v["name"] for k, v in gc.get_us_states().items()})
+    for code, name in admin1_names.items():
         cc, a1 = code.split(".", 1)
         lat, lon, pop = centre((cc, a1))
         admins[code] = len(entries)
@@ -207,7 +210,7 @@ def build_index(supplement: dict, admin1: dict) -> dict:
         return {k: v[0] if len(v) == 1 else tuple(v) for k, v in d.items()}
 
     return {"format": INDEX_FORMAT, "entries": entries, "primary": pack(primary), "secondary": pack(secondary),
-            "curated": pack(curated), "admin_only": pack(admin_only), "iso3": iso3, "admin1": dict(admin1["admin1"]),
+            "curated": pack(curated), "admin_only": pack(admin_only), "iso3": iso3, "admin1": admin1_names,
             "blocked": sorted({normalize(n) for n in supplement.get("not_places", ())})}
 
 
@@ -281,10 +284,11 @@ class Gazetteer:
         code = f"{country_code}.{admin1code}"
         return self._admin1_names.get(code, code) if admin1code else None
 
-    def _candidate(self, idx: int, curated: bool = False) -> Candidate:
+    def _candidate(self, idx: int, curated: bool = False, key: str | None = None) -> Candidate:
         name, lat, lon, gid, cc, a1, pop, kind = self._entries[idx]
         return Candidate(name, lat, lon, gid, cc, self._iso3.get(cc), a1,
-                         name if kind == ADMIN1 else self.admin1_name(cc, a1), pop, PRECISION[kind], curated)
+                         name if kind == ADMIN1 else self.admin1_name(cc, a1), pop, PRECISION[kind], curated,
+                         key is None or strip_articles(normalize(name)) == strip_articles(key))
 
     def _from_key(self, key: str) -> list[Candidate]:
         if not key or key in self._blocked:
@@ -294,7 +298,7 @@ class Gazetteer:
             vouched_key = strip_articles(key)
             ids = tuple(dict.fromkeys(_ids(self._primary.get(vouched_key)) + _ids(self._secondary.get(vouched_key))))
         vouched = set(_ids(self._curated.get(vouched_key)))
-        return [self._candidate(i, i in vouched) for i in ids]
+        return [self._candidate(i, i in vouched, key) for i in ids]
 
     def has_exact(self, name: str) -> bool:
         """Whether `name` matches on its full normalised key (not only the article-free one)."""
@@ -337,13 +341,15 @@ class Gazetteer:
     def rank(self, cands: Iterable[Candidate], context_countries: Sequence[str] = (),
              near: tuple[float, float] | None = None, context_admin1: Sequence[str] = (),
              anchors: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
-        """Best first: curated spelling, country names, context country, a dominant city (Washington,
-        D.C. over Watervliet's old name, whatever the admin1 context), context admin1 ("SY.12"),
-        distance band to the nearest anchor (`near` and `anchors`), then population. Context
-        sequences are ordered by weight (the article's most-mentioned first), and earlier wins."""
+        """Best first: curated spelling, country names, an overwhelming city (Moscow, Russia, even in
+        a story about the US), context country, a dominant city (Washington, D.C. over Watervliet's
+        old name, whatever the admin1 context), context admin1 ("SY.12"), distance band to the
+        nearest anchor (`near` and `anchors`), main name over alternate name, then population.
+        Context sequences are ordered by weight (most-mentioned first), and earlier wins."""
         cands = list(cands)
-        pops = sorted((c.population for c in cands), reverse=True) + [0]
+        pops = sorted((c.population for c in cands), reverse=True) + [0, 0]
         dominant = max(100_000, 10 * pops[1]) if len(cands) > 1 else 0
+        overwhelming = max(1_000_000, 50 * pops[1]) if len(cands) > 1 else 0
         ctx = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, context_countries)))))}
         ctx_a1 = {c: i for i, c in reversed(list(enumerate(context_admin1)))}
         points = ([near] if near else []) + list(anchors)
@@ -355,9 +361,10 @@ class Gazetteer:
             return 0 if d <= 30 else 1 if d <= 100 else 2 if d <= 300 else 3
 
         def key(c: Candidate) -> tuple:
-            return (not c.curated, c.precision != "country", ctx.get(c.country_code, len(ctx)),
-                    not (dominant and c.population >= dominant), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), -c.population,
-                    c.precision != "place")
+            return (not c.curated, c.precision != "country", not (overwhelming and c.population >= overwhelming),
+                    ctx.get(c.country_code, len(ctx)), not (dominant and c.population >= dominant),
+                    ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), not c.main,
+                    -c.population, c.precision != "place")
 
         return sorted(cands, key=key)
 

@@ -19,12 +19,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.gazetteer import ARTICLES, Candidate, Gazetteer, get_gazetteer, normalize
+from sitroom.pipeline.gazetteer import ARTICLES, Candidate, Gazetteer, get_gazetteer, haversine_km, normalize
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# spaCy often mislabels villages as these ("Khan Sheikhoun" PERSON, "Saraqib" ORG, "Binnish" NORP);
-# only the whole entity may match, and only with more evidence than a GPE needs.
-WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# spaCy often mislabels villages as these ("Khan Sheikhoun" PERSON, "Saraqib" ORG, "Binnish" NORP),
+# and FACs are mostly buildings ("the White House"); only the whole entity may match, and only
+# with more evidence than a GPE needs.
+WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 CALENDAR = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -41,7 +42,7 @@ DIRECTIONS = frozenset("north south east west northern southern eastern western 
                        "southeast northwestern northeastern southwestern southeastern central rural".split())
 TITLES = frozenset("president minister mr mrs ms dr gen general col colonel lt maj major capt captain king prince "
                    "emir sultan spokesman spokeswoman commander leader envoy ambassador secretary senator judge "
-                   "pope saint st imam ayatollah".split())
+                   "pope imam ayatollah".split())
 COORDINATORS = frozenset({"and", "or", ",", "&"})
 #: Nationality words give weak country context (after the places themselves), never places.
 DEMONYMS = {
@@ -50,6 +51,7 @@ DEMONYMS = {
     "sudanese": "SD", "somali": "SO", "nigerian": "NG", "afghan": "AF", "jordanian": "JO", "egyptian": "EG",
     "malian": "ML", "ethiopian": "ET", "pakistani": "PK", "american": "US", "british": "GB", "french": "FR",
     "burkinabe": "BF", "congolese": "CD", "burmese": "MM", "kurdish": "", "houthi": "YE"}
+LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
 DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
 
@@ -74,14 +76,16 @@ def _is_cap(tok: Any) -> bool:
     return tok.text[:1].isupper() and tok.lower_ not in CALENDAR
 
 
-def _unambiguous(cands: list[Candidate]) -> bool:
-    """One country, or one reading that dwarfs the others (Damascus, Syria vs Damascus, Oregon)."""
+def _unambiguous(cands: list[Candidate], same_country_ok: bool = True) -> bool:
+    """One reading that dwarfs the others (Damascus, Syria vs Damascus, Oregon), or, when only the
+    country matters, readings that all lie in one country (both Nayrabs are Syrian)."""
     if not cands or any(c.precision == "country" for c in cands):
         return bool(cands)
-    if len({c.country_code for c in cands}) == 1:
+    if len(cands) == 1 or (same_country_ok and len({c.country_code for c in cands}) == 1):
         return True
     top = max(cands, key=lambda c: c.population)
-    rest = max((c.population for c in cands if c.country_code != top.country_code), default=0)
+    rest = max((c.population for c in cands if c is not top and (c.country_code != top.country_code
+                                                                  or not same_country_ok)), default=0)
     return top.population >= DOMINANCE * max(rest, 5000)  # GeoNames often records 0 for real towns
 
 
@@ -118,7 +122,8 @@ class PlacesStage:
         i = lo
         while i < hi:
             tok = doc[i]
-            if not (_is_cap(tok) and _is_word(tok)) or (tok.is_stop and tok.lower_ not in ARTICLES):
+            if not (_is_cap(tok) and _is_word(tok)) or (tok.is_stop and tok.lower_ not in ARTICLES) \
+                    or tok.lower_ in TITLES:
                 i += 1
                 continue
             ends, words, j = [], 0, i
@@ -127,7 +132,7 @@ class PlacesStage:
                 if t.text in ("-", "'", "’") and j > i and j + 1 < hi and not t.whitespace_ and not doc[j - 1].whitespace_:
                     j += 1
                     continue
-                if not _is_word(t) or not (_is_cap(t) or t.lower_ in ARTICLES):
+                if not _is_word(t) or not (_is_cap(t) or t.lower_ in ARTICLES) or t.lower_ in TITLES:
                     break
                 words += 1
                 j += 1
@@ -179,13 +184,13 @@ class PlacesStage:
                 if cands:
                     spans.append(_Span(s, ent.end, "entity", cands, form))
                 elif ent.end - s > 1:
-                    self._ngrams(doc, s, ent.end, "entity", spans)
+                    self._ngrams(doc, s, ent.end, "ngram", spans)  # "Golan Heights" is not "Golan"
                 else:
                     spans.append(_Span(s, ent.end, "entity", []))  # fuzzy later, with context
             elif ent.label_ in WHOLE_ONLY_LABELS:
                 cands, form = self._lookup(doc, s, ent.end)
                 if cands:
-                    spans.append(_Span(s, ent.end, ent.label_.lower(), cands, form))
+                    spans.append(_Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
         k = 0
         while k < len(doc):
             if covered[k]:
@@ -202,13 +207,20 @@ class PlacesStage:
         return spans
 
     # -- judging ------------------------------------------------------------------------------
-    def _judge(self, doc: Any, spans: list[_Span], countries: set[str]) -> None:
-        """Accept spans by evidence, until nothing changes (coordination chains); with `countries`
-        known, also the weaker matches inside the article's countries."""
-        while self._judge_once(doc, spans, countries):
+    def _judge(self, doc: Any, spans: list[_Span], context: tuple = ((), (), ())) -> None:
+        """Accept spans by evidence, until nothing changes (coordination chains); with the article's
+        context known, also the weaker matches that are local to it."""
+        countries, admins, anchors = set(context[0]), set(context[1]), context[2]
+
+        def local(c: Candidate) -> bool:  # in the story's countries and near its places, or a big city
+            return c.country_code in countries and (
+                c.population >= BIG_CITY or f"{c.country_code}.{c.admin1code}" in admins
+                or (c.lat is not None and any(haversine_km((c.lat, c.lon), p) <= LOCAL_KM for p in anchors)))
+
+        while self._judge_once(doc, spans, countries, local):
             pass
 
-    def _judge_once(self, doc: Any, spans: list[_Span], countries: set[str]) -> bool:
+    def _judge_once(self, doc: Any, spans: list[_Span], countries: set[str], local: Any) -> bool:
         changed = False
         accepted_ends = {sp.end for sp in spans if sp.accepted}
         accepted_starts = {sp.start for sp in spans if sp.accepted}
@@ -231,22 +243,24 @@ class PlacesStage:
             coord = (prev is not None and prev.lower_ in COORDINATORS and sp.start - 1 in accepted_ends) or (
                 nxt is not None and nxt.lower_ in COORDINATORS and sp.end + 1 in accepted_starts)
             curated = any(c.curated for c in sp.cands)
-            in_ctx = bool(countries) and any(c.country_code in countries for c in sp.cands)
+            in_ctx = any(c.country_code in countries for c in sp.cands)
+            is_local = any(map(local, sp.cands))
             initial = doc[sp.start].is_sent_start
             all_propn = all(t.pos_ in ("PROPN", "X") for t in doc[sp.start:sp.end] if _is_word(t))
             if sp.kind == "entity":
                 ok = bool(sp.cands) or bool(countries)
             elif sp.kind == "person":
                 big = any(c.country_code in countries and c.population >= BIG_CITY for c in sp.cands)
-                ok = cue or coord or curated or big
+                lone_country = is_country and sp.end - sp.start == 1 and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
+                ok = cue or coord or curated or big or lone_country
             elif sp.kind == "norp":
                 ok = cue and in_ctx and normalize(self._text(doc, sp.start, sp.end)) not in DEMONYMS
             elif sp.kind == "org":
-                ok = cue or coord or curated or in_ctx
+                ok = cue or coord or curated or is_local or is_country
             elif sp.kind == "cue":
                 ok = bool(countries)
             else:
-                ok = cue or coord or curated or (in_ctx and all_propn and not initial)
+                ok = cue or coord or curated or is_country or (is_local and all_propn and not initial)
             if ok:
                 sp.accepted = changed = True
                 accepted_ends.add(sp.end)
@@ -264,6 +278,8 @@ class PlacesStage:
                 continue
             best = self.gazetteer.rank(sp.cands)[0]
             countries[best.country_code] += 1
+            if not _unambiguous(sp.cands, same_country_ok=False):
+                continue
             if best.precision in ("place", "admin1") and best.admin1code:
                 admins[f"{best.country_code}.{best.admin1code}"] += 1
             if best.precision == "place" and best.lat is not None and sp.form != "near":
@@ -276,9 +292,9 @@ class PlacesStage:
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
         spans = self._spans(doc)
-        self._judge(doc, spans, set())
+        self._judge(doc, spans)
+        self._judge(doc, spans, self._context(doc, spans))
         countries, admins, anchors = self._context(doc, spans)
-        self._judge(doc, spans, set(countries))
         # "Idlib and Hama provinces": the plural reaches back over the coordination.
         for a, b in zip(spans, spans[1:]):
             if (a.accepted and b.accepted and b.form == "admin1" and a.form == "" and b.start - a.end == 1

@@ -1,0 +1,24 @@
+"""Run the real pipeline over short texts the tests write themselves."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sitroom.pipeline import DocState, build_pipeline
+from sitroom.records import Article, PublishedDate, content_hash
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    return build_pipeline()
+
+
+def analyse(text: str, published: str | None = "2020-02-11"):
+    """DocState of the full pipeline over `text`, published on `published` (a Tuesday by default)."""
+    article = Article(id=content_hash(text), uri="test://" + content_hash(text), text=text, title=None,
+                      outlet="Test Wire", published=PublishedDate(published, "day" if published else "unknown",
+                                                                  "metadata" if published else "unknown"))
+    return pipeline()(DocState(article=article))
+
+
+def countries(actors) -> set[str]:
+    return {a.country for a in actors}

@@ -1,0 +1,55 @@
+from sitroom.pipeline.actors import ActorDictionary, actor_dictionary
+
+from tests.pipeline.analysis_helpers import analyse
+
+
+def names(state):
+    return {(m.text, m.value.country, m.value.sector) for m in state.actors}
+
+
+def test_people_organisations_and_metonyms_resolve_to_country_and_sector():
+    st = analyse("Erdogan spoke after the Kremlin and Damascus rejected the plan drafted in Ankara.")
+    found = {m.value.name: (m.value.country, m.value.sector) for m in st.actors}
+    assert found["Recep Tayyip Erdogan"] == ("TUR", "GOV")
+    assert found["Kremlin"] == ("RUS", "GOV")
+    assert ("SYR", "GOV") in found.values()  # Damascus as the Syrian government
+
+
+def test_group_nouns_take_country_from_demonym_possessor_or_article():
+    st = analyse("Turkish soldiers and Assad's forces clashed near Saraqib while the regime shelled villages.")
+    got = {(m.text, m.value.country, m.value.sector) for m in st.actors}
+    assert ("Turkish soldiers", "TUR", "MIL") in got
+    assert any(t.endswith("forces") and c == "SYR" and s == "MIL" for t, c, s in got)
+    assert any(t.endswith("regime") and c == "SYR" and s == "GOV" for t, c, s in got)
+
+
+def test_sponsor_is_not_the_country_of_backed_rebels():
+    st = analyse("Turkish-backed rebels attacked positions near Saraqib in Idlib province.")
+    rebels = [m.value for m in st.actors if m.text.endswith("rebels")]
+    assert rebels and rebels[0].sector == "REB" and rebels[0].country != "TUR"
+
+
+def test_two_demonyms_name_two_actors_and_state_fighters_are_military():
+    st = analyse("Russian and Syrian fighters bombed several towns in Idlib.")
+    fighters = {m.value.country for m in st.actors if m.text.endswith("fighters")}
+    assert fighters == {"RUS", "SYR"}
+    assert all(m.value.sector == "MIL" for m in st.actors if m.text.endswith("fighters"))
+
+
+def test_roles_change_with_dates():
+    d = ActorDictionary({"people": [{"name": "A Person", "aliases": ["Person"], "roles": [
+        {"country": "XXX", "sector": "REB", "to": "2010-01-01"},
+        {"country": "XXX", "sector": "GOV", "from": "2010-01-01"}]}]})
+    assert d.resolve("Person", "2005-05-05").sector == "REB"
+    assert d.resolve("Person", "2015-05-05").sector == "GOV"
+    assert d.resolve("Person").sector == "GOV"
+
+
+def test_dictionary_is_versioned():
+    assert actor_dictionary().version
+
+
+def test_pronoun_subject_takes_the_last_named_person():
+    st = analyse("Erdogan addressed parliament on Wednesday. Later, he warned Syrian troops to pull back.")
+    he = [m for m in st.actors if m.text == "he"]
+    assert he and he[0].value.name == "Recep Tayyip Erdogan"

@@ -1,0 +1,40 @@
+from tests.pipeline.analysis_helpers import analyse
+
+
+def casualties(text):
+    st = analyse(text)
+    return [(m.value.kind, m.value.figure) for m in st.figures]
+
+
+def test_passive_subject_count_with_qualifier():
+    [(kind, fig)] = casualties("At least 13 civilians were killed in the shelling.")
+    assert kind == "killed" and fig.value == 13 and fig.low == 13 and fig.qualifier == "at_least"
+
+
+def test_number_words_and_relative_clause():
+    got = casualties("Officials said five soldiers who were killed on Monday had been buried.")
+    assert ("killed", 5) in {(k, f.value) for k, f in got}
+
+
+def test_wounded_and_up_to():
+    [(kind, fig)] = casualties("As many as ten police officers were wounded by the blast.")
+    assert kind == "wounded" and fig.high == 10 and fig.qualifier == "up_to"
+
+
+def test_killed_or_wounded_is_one_combined_figure():
+    [(kind, fig)] = casualties("Up to twelve fighters were killed or wounded in the raid.")
+    assert kind == "killed_or_wounded" and fig.high == 12
+
+
+def test_cumulative_toll_is_marked():
+    [(kind, fig)] = casualties("The ministry has in total acknowledged 16 of its soldiers killed since December.")
+    assert fig.value == 16 and fig.cumulative
+
+
+def test_unconfirmed_report_is_marked():
+    [(kind, fig)] = casualties("Three guards were reportedly killed at the checkpoint.")
+    assert fig.value == 3 and fig.qualifier == "unconfirmed"
+
+
+def test_numbers_that_are_not_victims_are_ignored():
+    assert casualties("The convoy of 40 trucks crossed the border on Monday.") == []

@@ -1,0 +1,84 @@
+from tests.pipeline.analysis_helpers import analyse, countries
+
+
+def events(text, published="2020-02-11"):
+    return list(analyse(text, published).events)
+
+
+def only(evs, kind):
+    found = [e for e in evs if e.event == kind]
+    assert found, f"no {kind} in {[(e.event, e.trigger) for e in evs]}"
+    return found
+
+
+def test_killing_with_attacker_victims_date_place_and_quote():
+    text = "Syrian government forces killed seven Turkish soldiers near Saraqib on Monday, the ministry said."
+    [ev] = only(events(text), "ASSAULT")
+    assert countries(ev.actors) == {"SYR"} and countries(ev.recipients) == {"TUR"}
+    assert ev.killed.value == 7
+    assert ev.date.start == "2020-02-10" and ev.date.precision == "day"
+    assert ev.place.name.lower().startswith("saraq") and abs(ev.place.lat - 35.86) < 0.1
+    assert ev.quote == text and ev.article_id
+    assert ev.acled_event_type == "Battles"
+
+
+def test_attack_and_the_killing_it_caused_are_one_event():
+    text = "Twenty soldiers were killed when rebels struck an army base in Idlib."
+    evs = only(events(text), "ASSAULT")
+    assert len(evs) == 1 and evs[0].killed.value == 20
+    assert any(a.sector == "REB" for a in evs[0].actors)
+
+
+def test_victims_of_air_strikes_take_attacker_from_previous_sentence():
+    text = ("Rescuers said Russian jets bombed several villages in Idlib on Tuesday. "
+            "At least nine civilians were killed in the airstrikes.")
+    evs = [e for e in events(text) if e.killed]
+    assert evs and evs[0].killed.value == 9 and "RUS" in countries(evs[0].actors)
+    assert evs[0].acled_sub_event_type == "Air/drone strike"
+    assert "bombed" in evs[0].quote and "airstrikes" in evs[0].quote
+
+
+def test_threat_of_operation_is_threaten_not_assault():
+    evs = events("Erdogan threatened a military operation against Syrian forces in Idlib.")
+    assert [e.event for e in evs] == ["THREATEN"]
+    assert countries(evs[0].actors) == {"TUR"}
+
+
+def test_talks_are_consult_with_both_parties():
+    [ev] = only(events("Talks in Ankara between Turkey and a Russian delegation ended on Monday."), "CONSULT")
+    assert countries(ev.actors) | countries(ev.recipients) >= {"TUR", "RUS"}
+
+
+def test_troops_crossing_border_is_mobilize_and_own_troops_are_not_recipients():
+    [ev] = only(events("A column of Turkish reinforcements crossed the border into Idlib overnight."), "MOBILIZE")
+    assert countries(ev.actors) == {"TUR"} and not ev.recipients
+
+
+def test_status_planned_hypothetical_denied_claimed():
+    assert only(events("The envoy will meet Turkish officials in Ankara on Wednesday."), "CONSULT")[0].status == "planned"
+    assert only(events("Russia would attack Turkish forces if they advanced."), "ASSAULT")[0].status == "hypothetical"
+    assert only(events("The army did not attack the village of Binnish."), "ASSAULT")[0].status == "denied"
+    ev = only(events("The Turkish Defence Ministry said 30 Syrian soldiers were killed in Idlib."), "ASSAULT")[0]
+    assert ev.status == "claimed" and ev.attributed_to == "Turkish Defence Ministry"
+
+
+def test_helicopter_shot_down_names_the_owner_as_recipient():
+    [ev] = only(events("Insurgents shot down a Syrian military helicopter over Idlib."), "ASSAULT")
+    assert countries(ev.recipients) == {"SYR"}
+
+
+def test_background_nouns_without_anything_said_are_not_events():
+    assert events("The fighting was a sign of the times.") == []
+
+
+def test_undated_event_falls_back_to_the_week_before_publication():
+    [ev] = only(events("Rebels attacked a checkpoint in Idlib."), "ASSAULT")
+    assert ev.date.end == "2020-02-11" and ev.date.precision == "week"
+    [ev] = only(events("Rebels attacked a checkpoint in Idlib.", published=None), "ASSAULT")
+    assert ev.date is None
+
+
+def test_event_ids_are_stable():
+    a = [e.id for e in events("Rebels attacked a checkpoint in Idlib.")]
+    b = [e.id for e in events("Rebels attacked a checkpoint in Idlib.")]
+    assert a == b and len(set(a)) == len(a)
