@@ -305,3 +305,14 @@ def test_bad_flags_fail_early():
         IngestOptions(published="last Tuesday")
     with pytest.raises(ValueError):
         IngestOptions(max_bytes=0)
+
+
+def test_front_matter_gives_metadata_and_is_removed(tmp_path):
+    from sitroom.ingest.options import IngestOptions
+    from sitroom.ingest.sources import iter_inputs
+
+    path = tmp_path / "a.md"
+    path.write_text("---\noutlet: Test Wire\npublished: 2020-02-11\ntitle: A title\n---\nRebels attacked a base.\n")
+    [doc] = list(iter_inputs([str(path)], IngestOptions()))
+    assert (doc.outlet, doc.published, doc.title) == ("Test Wire", "2020-02-11", "A title")
+    assert doc.data == "Rebels attacked a base.\n"

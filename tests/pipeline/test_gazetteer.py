@@ -123,7 +123,10 @@ def test_context_countries_accept_iso2_and_iso3(g):
     assert g.resolve("Tripoli", ["LBN"]).country == "LBN"
     assert g.resolve("Tripoli", ["LB"]).country == "LBN"
     assert g.resolve("Ariha", ["SY"]).country == "SYR"
-    assert g.resolve("Washington", ["US"], context_admin1=["US.NY"]).admin1 == "US.DC"  # dominance beats admin1
+    washington = g.resolve("Washington", ["US"], context_admin1=["US.NY"])  # dominance beats admin1 context
+    assert (washington.geonameid, washington.admin1) == (4140963, "District of Columbia")
+    assert g.resolve("Moscow", ["US"]).country == "RUS"  # an overwhelming city beats country context
+    assert g.resolve("Alabama").precision == "admin1" and g.resolve("Alabama").country == "USA"
 
 
 def test_fuzzy_only_within_context_countries(g):

@@ -158,7 +158,34 @@ def _text_document(uri: str, data: bytes, charset: str | None, content_type: str
         return _reject(uri, "empty file")
     if content_type == "text/plain" and looks_like_html(text):
         content_type = "text/html"
-    return _raw(uri, text, content_type)
+    meta, text = front_matter(text) if content_type != "text/html" else ({}, text)
+    return _raw(uri, text, content_type, outlet=meta.get("outlet"), title=meta.get("title"),
+                published=meta.get("published") or meta.get("date"))
+
+
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_KEYS = {"outlet", "title", "published", "date", "url"}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Metadata in a leading `---` block of `key: value` lines (as Jekyll and Hugo write it).
+
+    Only simple keys sitroom knows are read (outlet, title, published/date, url); the
+    block is removed from the text. Text without such a block comes back unchanged.
+    """
+    m = _FRONT.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in _FRONT_KEYS:
+            continue
+        meta[key] = value.strip().strip("\"'")
+    if not meta:
+        return {}, text
+    return meta, text[m.end():]
 
 
 def _from_jsonl(path: str, options: IngestOptions) -> Iterator[Item]:

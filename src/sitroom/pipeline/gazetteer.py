@@ -177,7 +177,8 @@ def build_index(supplement: dict, admin1: dict) -> dict:
         cc, a1 = code.split(".", 1)
         lat, lon, pop = centre((cc, a1))
         admins[code] = len(entries)
-        entries.append((name, lat, lon, None, cc, a1, pop, ADMIN1))
+        # Ranked on a tenth of its people, so "Washington" is the city and "Alabama" the state.
+        entries.append((name, lat, lon, None, cc, a1, pop // 10, ADMIN1))
         for n in (name, *admin1.get("aliases", {}).get(code, ())):
             index_name(n, admins[code])
             words = normalize(n).split()
@@ -347,7 +348,7 @@ class Gazetteer:
         nearest anchor (`near` and `anchors`), main name over alternate name, then population.
         Context sequences are ordered by weight (most-mentioned first), and earlier wins."""
         cands = list(cands)
-        pops = sorted((c.population for c in cands), reverse=True) + [0, 0]
+        pops = sorted((c.population for c in cands if c.precision == "place"), reverse=True) + [0, 0]
         dominant = max(100_000, 10 * pops[1]) if len(cands) > 1 else 0
         overwhelming = max(1_000_000, 50 * pops[1]) if len(cands) > 1 else 0
         ctx = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, context_countries)))))}
@@ -420,11 +421,17 @@ class Gazetteer:
         """The Place `name` most likely means here, or None. `context_countries`: ISO2 or ISO3 codes of
         the article's countries; fuzzy matching only searches those (plus curated names)."""
         cands, form = self.candidates(name, list(context_countries) if fuzzy else None)
+        return self.choose(cands, form, name, context_countries, near, context_admin1=context_admin1,
+                           anchors=anchors)
+
+    def choose(self, cands: Sequence[Candidate], form: str, text: str, context_countries: Sequence[str] = (),
+               near: tuple[float, float] | None = None, *, context_admin1: Sequence[str] = (),
+               anchors: Sequence[tuple[float, float]] = ()) -> Place | None:
+        """The best of `cands` (from `candidates`) as a Place whose precision honours the name's form."""
         if not cands:
             return None
         best = self.rank(cands, context_countries, near, context_admin1, anchors)[0]
-        precision = "near" if form == "near" and best.precision == "place" else best.precision
-        return best.to_place(text=name, precision=precision)
+        return best.to_place(text=text, precision="near" if form == "near" and best.precision == "place" else None)
 
 
 _shared: Gazetteer | None = None

@@ -63,7 +63,6 @@ class _Span:
     kind: str  # "entity" (GPE/LOC/FAC), "person", "org", "ngram", "cue" (fuzzy-only, after "village of")
     cands: list[Candidate]
     form: str = ""
-    query: str = ""  # text to resolve when it differs from the span's words ("Idlib" in "Idlib and Hama provinces")
     accepted: bool = False
     evidence: bool = False  # a cue, a coordination or a curated spelling backs it
 
@@ -210,12 +209,11 @@ class PlacesStage:
     def _judge(self, doc: Any, spans: list[_Span], context: tuple = ((), (), ())) -> None:
         """Accept spans by evidence, until nothing changes (coordination chains); with the article's
         context known, also the weaker matches that are local to it."""
-        countries, admins, anchors = set(context[0]), set(context[1]), context[2]
+        countries, anchors = set(context[0]), context[2]
 
         def local(c: Candidate) -> bool:  # in the story's countries and near its places, or a big city
-            return c.country_code in countries and (
-                c.population >= BIG_CITY or f"{c.country_code}.{c.admin1code}" in admins
-                or (c.lat is not None and any(haversine_km((c.lat, c.lon), p) <= LOCAL_KM for p in anchors)))
+            return c.country_code in countries and c.precision == "place" and (c.population >= BIG_CITY or (
+                c.lat is not None and any(haversine_km((c.lat, c.lon), p) <= LOCAL_KM for p in anchors)))
 
         while self._judge_once(doc, spans, countries, local):
             pass
@@ -243,24 +241,29 @@ class PlacesStage:
             coord = (prev is not None and prev.lower_ in COORDINATORS and sp.start - 1 in accepted_ends) or (
                 nxt is not None and nxt.lower_ in COORDINATORS and sp.end + 1 in accepted_starts)
             curated = any(c.curated for c in sp.cands)
-            in_ctx = any(c.country_code in countries for c in sp.cands)
-            is_local = any(map(local, sp.cands))
             initial = doc[sp.start].is_sent_start
             all_propn = all(t.pos_ in ("PROPN", "X") for t in doc[sp.start:sp.end] if _is_word(t))
+            strong = cue or coord or curated or is_country
+            keep = None  # when only the article's context vouches, only the readings it vouches for
             if sp.kind == "entity":
                 ok = bool(sp.cands) or bool(countries)
             elif sp.kind == "person":
-                big = any(c.country_code in countries and c.population >= BIG_CITY for c in sp.cands)
                 lone_country = is_country and sp.end - sp.start == 1 and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
-                ok = cue or coord or curated or big or lone_country
+                ok = cue or coord or curated or lone_country
+                if not ok:
+                    keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
-                ok = cue and in_ctx and normalize(self._text(doc, sp.start, sp.end)) not in DEMONYMS
-            elif sp.kind == "org":
-                ok = cue or coord or curated or is_local or is_country
+                ok = False
+                if cue and normalize(self._text(doc, sp.start, sp.end)) not in DEMONYMS:
+                    keep = [c for c in sp.cands if c.country_code in countries]
             elif sp.kind == "cue":
                 ok = bool(countries)
-            else:
-                ok = cue or coord or curated or is_country or (is_local and all_propn and not initial)
+            else:  # org, fac, or a bare capitalised run
+                ok = strong
+                if not ok and (sp.kind == "org" or (all_propn and not initial)):
+                    keep = [c for c in sp.cands if local(c)]
+            if keep:
+                sp.cands, ok = keep, True
             if ok:
                 sp.accepted = changed = True
                 accepted_ends.add(sp.end)
@@ -301,14 +304,17 @@ class PlacesStage:
                     and doc[a.end].lower_ in COORDINATORS and doc[b.end - 1].lower_.endswith("s")):
                 cands, form = self.gazetteer.candidates(self._text(doc, a.start, a.end) + " province")
                 if cands:
-                    a.cands, a.form, a.query = cands, form, self._text(doc, a.start, a.end) + " province"
+                    a.cands, a.form = cands, form
         mentions = []
         for sp in spans:
             if not sp.accepted:
                 continue
             text = self._text(doc, sp.start, sp.end)
-            place = self.gazetteer.resolve(sp.query or text, countries, context_admin1=admins, anchors=anchors,
-                                           fuzzy=sp.kind in ("entity", "cue"))
+            if sp.cands:
+                place = self.gazetteer.choose(sp.cands, sp.form, text, countries, context_admin1=admins,
+                                              anchors=anchors)
+            else:  # spaCy's place, or "village of X", that matched no name exactly: a fuzzy try
+                place = self.gazetteer.resolve(text, countries, context_admin1=admins, anchors=anchors)
             if place is None:
                 continue
             start = doc[sp.start].idx
