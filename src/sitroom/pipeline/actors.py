@@ -250,11 +250,15 @@ class ActorsStage:
                     countries.append(c)
         if not countries:
             for prep in head.rights:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                     for obj in prep.children:
-                        c = self._country_in(list(obj.subtree), found, on)
-                        if c:
-                            countries.append(c)
+                        conjuncts = [c for c in obj.children if c.dep_ == "conj"]
+                        in_conj = {t.i for c in conjuncts for t in c.subtree}
+                        for part in [obj, *conjuncts]:
+                            tokens = [t for t in part.subtree if part is not obj or t.i not in in_conj]
+                            c = self._country_in(tokens, found, on)
+                            if c and c not in countries:
+                                countries.append(c)
         return countries, start
 
     @staticmethod

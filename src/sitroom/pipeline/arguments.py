@@ -107,10 +107,11 @@ def clause_subject(verb: Any) -> list[Any]:
     return []
 
 
-def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = False
+def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = False, symmetric: bool = False
           ) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of a trigger token.
 
+    `battle`, `symmetric`: "X and Y clashed / talked": the first party acts, the others receive.
     `own_object`: the object is the actor's own (troops sent, forces deployed), not a recipient.
     """
     agents: list[Any] = []
@@ -155,13 +156,13 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
                 agents += objs
         head = trig.head
         if trig.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB" \
-                and head.lemma_.lower() in LIGHT_VERBS and not agents:
-            agents += clause_subject(head)
+                and head.lemma_.lower() in LIGHT_VERBS and not actors_for(state, agents):
+            agents = clause_subject(head)
         if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during") and not agents:
             pass  # "killed in the airstrikes": actors come from the kill event's context
     actors = actors_for(state, agents)
     recipients = [a for a in actors_for(state, patients) if a not in actors or battle]
-    if battle and len(actors) > 1 and not recipients:
+    if (battle or symmetric) and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
     return actors, recipients
 

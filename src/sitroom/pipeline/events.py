@@ -56,6 +56,8 @@ def _status(tok: Any, sent: Any) -> str:
     chain = [tok]
     t = tok
     while t.dep_ in ("xcomp", "dobj", "conj") and t.head is not t and len(chain) < 4:
+        if t.dep_ == "conj" and t.tag_ != t.head.tag_:
+            break  # "would pay ..., and eight workers killed": a different clause, not a shared modal
         t = t.head
         chain.append(t)
     for n, t in enumerate(chain):
@@ -120,7 +122,8 @@ def _publication_span(state: DocState) -> DateSpan | None:
 def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
     tok = state.doc[trig.token]
     actors, recipients = args.roles(state, tok, battle=trig.entry.battle,
-                                    own_object=trig.entry.event == "MOBILIZE")
+                                    own_object=trig.entry.event == "MOBILIZE",
+                                    symmetric=trig.entry.event in ("CONSULT", "AGREE", "COOPERATE"))
     cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
     if trig.entry.victim and cas:
         victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
@@ -162,14 +165,23 @@ def _linked(a: Draft, b: Draft) -> bool:
     return ta in b.tokens or tb in a.tokens
 
 
+def _content(d: Draft) -> set[int]:
+    """Tokens that say what a speech act is about: its complements, not clauses merely attached to it."""
+    tok = d.sent.doc[d.trigger.token]
+    out: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "dobj", "obj", "acl") or (c.dep_ == "prep" and c.lower_ in ("of", "to")):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
 def _fold(drafts: list[Draft]) -> list[Draft]:
     """Merge triggers that describe one happening; drop the content of speech acts."""
     # content of threats, demands, refusals: part of that event, not an event of its own
     speech = [d for d in drafts if d.trigger.entry.event in SPEECH_EVENTS - {"CONSULT"}]
     kept = []
     for d in drafts:
-        owner = next((s for s in speech if s is not d and d.trigger.token in s.tokens
-                      and d.trigger.token != s.trigger.token), None)
+        owner = next((s for s in speech if s is not d and d.trigger.token in _content(s)), None)
         if owner is not None and d.trigger.entry.event != "CONSULT":
             owner.absorbed.append(d.trigger)
             if owner.mode is None and d.mode:

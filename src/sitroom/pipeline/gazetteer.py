@@ -341,17 +341,19 @@ class Gazetteer:
     # -- choice -----------------------------------------------------------------------------
     def rank(self, cands: Iterable[Candidate], context_countries: Sequence[str] = (),
              near: tuple[float, float] | None = None, context_admin1: Sequence[str] = (),
-             anchors: Sequence[tuple[float, float]] = ()) -> list[Candidate]:
+             anchors: Sequence[tuple[float, float]] = (), weak_countries: Sequence[str] = ()) -> list[Candidate]:
         """Best first: curated spelling, country names, an overwhelming city (Moscow, Russia, even in
         a story about the US), context country, a dominant city (Washington, D.C. over Watervliet's
-        old name, whatever the admin1 context), context admin1 ("SY.12"), distance band to the
-        nearest anchor (`near` and `anchors`), main name over alternate name, then population.
-        Context sequences are ordered by weight (most-mentioned first), and earlier wins."""
+        old name; Geneva, Switzerland over Geneva, Illinois), weak context countries (those the
+        article only names as countries or nationalities), context admin1 ("SY.12"), distance band
+        to the nearest anchor (`near` and `anchors`), main name over alternate name, then
+        population. Context sequences are ordered by weight (most-mentioned first); earlier wins."""
         cands = list(cands)
         pops = sorted((c.population for c in cands if c.precision == "place"), reverse=True) + [0, 0]
-        dominant = max(100_000, 10 * pops[1]) if len(cands) > 1 else 0
+        dominant = max(100_000, 5 * pops[1]) if len(cands) > 1 else 0
         overwhelming = max(1_000_000, 50 * pops[1]) if len(cands) > 1 else 0
         ctx = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, context_countries)))))}
+        weak = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, weak_countries)))))}
         ctx_a1 = {c: i for i, c in reversed(list(enumerate(context_admin1)))}
         points = ([near] if near else []) + list(anchors)
 
@@ -362,9 +364,10 @@ class Gazetteer:
             return 0 if d <= 30 else 1 if d <= 100 else 2 if d <= 300 else 3
 
         def key(c: Candidate) -> tuple:
-            return (not c.curated, c.precision != "country", not (overwhelming and c.population >= overwhelming),
-                    ctx.get(c.country_code, len(ctx)), not (dominant and c.population >= dominant),
-                    ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), not c.main,
+            # Only a main name dominates: Hong Kong is also "Victoria", Casablanca "White House".
+            return (not c.curated, c.precision != "country", not (c.main and overwhelming and c.population >= overwhelming),
+                    ctx.get(c.country_code, len(ctx)), not (c.main and dominant and c.population >= dominant),
+                    weak.get(c.country_code, len(weak)), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), not c.main,
                     -c.population, c.precision != "place")
 
         return sorted(cands, key=key)
@@ -417,20 +420,20 @@ class Gazetteer:
 
     def resolve(self, name: str, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
                 *, context_admin1: Sequence[str] = (), anchors: Sequence[tuple[float, float]] = (),
-                fuzzy: bool = True) -> Place | None:
+                weak_countries: Sequence[str] = (), fuzzy: bool = True) -> Place | None:
         """The Place `name` most likely means here, or None. `context_countries`: ISO2 or ISO3 codes of
         the article's countries; fuzzy matching only searches those (plus curated names)."""
-        cands, form = self.candidates(name, list(context_countries) if fuzzy else None)
+        cands, form = self.candidates(name, [*context_countries, *weak_countries] if fuzzy else None)
         return self.choose(cands, form, name, context_countries, near, context_admin1=context_admin1,
-                           anchors=anchors)
+                           anchors=anchors, weak_countries=weak_countries)
 
     def choose(self, cands: Sequence[Candidate], form: str, text: str, context_countries: Sequence[str] = (),
                near: tuple[float, float] | None = None, *, context_admin1: Sequence[str] = (),
-               anchors: Sequence[tuple[float, float]] = ()) -> Place | None:
+               anchors: Sequence[tuple[float, float]] = (), weak_countries: Sequence[str] = ()) -> Place | None:
         """The best of `cands` (from `candidates`) as a Place whose precision honours the name's form."""
         if not cands:
             return None
-        best = self.rank(cands, context_countries, near, context_admin1, anchors)[0]
+        best = self.rank(cands, context_countries, near, context_admin1, anchors, weak_countries)[0]
         return best.to_place(text=text, precision="near" if form == "near" and best.precision == "place" else None)
 
 

@@ -15,7 +15,7 @@ Names used as actors ("Ankara said") are still returned; the actors stage decide
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
@@ -56,11 +56,19 @@ BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's count
 DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
 
 
+@dataclass(frozen=True)
+class _Context:
+    countries: list[str] = field(default_factory=list)  # ISO2, from unambiguous places, most mentioned first
+    weak: list[str] = field(default_factory=list)  # ISO2, from country names and nationality words
+    admins: list[str] = field(default_factory=list)  # "SY.12"
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+
+
 @dataclass
 class _Span:
     start: int  # token offsets, end exclusive
     end: int
-    kind: str  # "entity" (GPE/LOC/FAC), "person", "org", "ngram", "cue" (fuzzy-only, after "village of")
+    kind: str  # "entity" (GPE/LOC), "person", "org" (ORG/FAC), "norp", "ngram", "part" (inside an entity), "cue"
     cands: list[Candidate]
     form: str = ""
     accepted: bool = False
@@ -183,7 +191,7 @@ class PlacesStage:
                 if cands:
                     spans.append(_Span(s, ent.end, "entity", cands, form))
                 elif ent.end - s > 1:
-                    self._ngrams(doc, s, ent.end, "ngram", spans)  # "Golan Heights" is not "Golan"
+                    self._ngrams(doc, s, ent.end, "part", spans)  # "Golan Heights" is not "Golan"
                 else:
                     spans.append(_Span(s, ent.end, "entity", []))  # fuzzy later, with context
             elif ent.label_ in WHOLE_ONLY_LABELS:
@@ -206,10 +214,10 @@ class PlacesStage:
         return spans
 
     # -- judging ------------------------------------------------------------------------------
-    def _judge(self, doc: Any, spans: list[_Span], context: tuple = ((), (), ())) -> None:
+    def _judge(self, doc: Any, spans: list[_Span], ctx: _Context) -> None:
         """Accept spans by evidence, until nothing changes (coordination chains); with the article's
         context known, also the weaker matches that are local to it."""
-        countries, anchors = set(context[0]), context[2]
+        countries, anchors = {*ctx.countries, *ctx.weak}, ctx.anchors
 
         def local(c: Candidate) -> bool:  # in the story's countries and near its places, or a big city
             return c.country_code in countries and c.precision == "place" and (c.population >= BIG_CITY or (
@@ -258,6 +266,10 @@ class PlacesStage:
                     keep = [c for c in sp.cands if c.country_code in countries]
             elif sp.kind == "cue":
                 ok = bool(countries)
+            elif sp.kind == "part":  # inside a longer name: the cues around it belong to the whole
+                ok = curated or is_country
+                if not ok:
+                    keep = [c for c in sp.cands if local(c)]
             else:  # org, fac, or a bare capitalised run
                 ok = strong
                 if not ok and (sp.kind == "org" or (all_propn and not initial)):
@@ -270,57 +282,69 @@ class PlacesStage:
                 accepted_starts.add(sp.start)
         return changed
 
-    def _context(self, doc: Any, spans: list[_Span]) -> tuple[list[str], list[str], list[tuple[float, float]]]:
-        """Countries and admin1s (most mentioned first) and anchor points of the unambiguous places;
-        nationality words add their countries after those."""
-        countries: Counter[str] = Counter()
+    def _context(self, doc: Any, spans: list[_Span]) -> _Context:
+        """What the unambiguous places say about the article: their countries and admin1s (most
+        mentioned first) and their points; countries named only as countries, and nationality
+        words, are weaker context, since news names the US or Russia in every other story."""
+        strong: Counter[str] = Counter()
+        weak: Counter[str] = Counter(DEMONYMS.get(e.text.lower(), "") for e in doc.ents if e.label_ == "NORP")
         admins: Counter[str] = Counter()
         anchors: list[tuple[float, float]] = []
         for sp in spans:
             if not (sp.accepted and _unambiguous(sp.cands)):
                 continue
             best = self.gazetteer.rank(sp.cands)[0]
-            countries[best.country_code] += 1
+            (weak if best.precision == "country" else strong)[best.country_code] += 1
             if not _unambiguous(sp.cands, same_country_ok=False):
                 continue
             if best.precision in ("place", "admin1") and best.admin1code:
                 admins[f"{best.country_code}.{best.admin1code}"] += 1
             if best.precision == "place" and best.lat is not None and sp.form != "near":
                 anchors.append((best.lat, best.lon))
-        weak = Counter(DEMONYMS.get(e.text.lower(), "") for e in doc.ents if e.label_ == "NORP")
-        ranked = [c for c, _ in countries.most_common()]
-        ranked += [c for c, _ in weak.most_common() if c and c not in countries]
-        return ranked, [a for a, _ in admins.most_common()], anchors
+        countries = [c for c, _ in strong.most_common()]
+        return _Context(countries, [c for c, _ in weak.most_common() if c and c not in strong],
+                        [a for a, _ in admins.most_common()], anchors)
 
-    def __call__(self, state: DocState) -> DocState:
-        doc = state.doc
-        spans = self._spans(doc)
-        self._judge(doc, spans)
-        self._judge(doc, spans, self._context(doc, spans))
-        countries, admins, anchors = self._context(doc, spans)
-        # "Idlib and Hama provinces": the plural reaches back over the coordination.
+    def _appositions(self, doc: Any, spans: list[_Span]) -> None:
+        """"Tripoli, Lebanon": a place followed by a country keeps only its readings in that country."""
+        for a, b in zip(spans, spans[1:]):
+            if a.accepted and b.accepted and b.start == a.end + 1 and doc[a.end].text == ",":
+                countries = {c.country_code for c in b.cands if c.precision == "country"}
+                inside = [c for c in a.cands if c.country_code in countries and c.precision != "country"]
+                if inside:
+                    a.cands = inside
+
+    def _plural_forms(self, doc: Any, spans: list[_Span]) -> None:
+        """"Idlib and Hama provinces": the plural reaches back over the coordination."""
         for a, b in zip(spans, spans[1:]):
             if (a.accepted and b.accepted and b.form == "admin1" and a.form == "" and b.start - a.end == 1
                     and doc[a.end].lower_ in COORDINATORS and doc[b.end - 1].lower_.endswith("s")):
                 cands, form = self.gazetteer.candidates(self._text(doc, a.start, a.end) + " province")
                 if cands:
                     a.cands, a.form = cands, form
+
+    def __call__(self, state: DocState) -> DocState:
+        doc = state.doc
+        spans = self._spans(doc)
+        self._judge(doc, spans, _Context())
+        self._judge(doc, spans, self._context(doc, spans))
+        self._appositions(doc, spans)
+        self._plural_forms(doc, spans)
+        ctx = self._context(doc, spans)
         mentions = []
         for sp in spans:
             if not sp.accepted:
                 continue
             text = self._text(doc, sp.start, sp.end)
+            kw = dict(context_admin1=ctx.admins, anchors=ctx.anchors, weak_countries=ctx.weak)
             if sp.cands:
-                place = self.gazetteer.choose(sp.cands, sp.form, text, countries, context_admin1=admins,
-                                              anchors=anchors)
+                place = self.gazetteer.choose(sp.cands, sp.form, text, ctx.countries, **kw)
             else:  # spaCy's place, or "village of X", that matched no name exactly: a fuzzy try
-                place = self.gazetteer.resolve(text, countries, context_admin1=admins, anchors=anchors)
-            if place is None:
-                continue
-            start = doc[sp.start].idx
-            mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start, token_end=sp.end,
-                                    value=replace(place, text=text), text=text))
+                place = self.gazetteer.resolve(text, ctx.countries, **kw)
+            if place is not None:
+                start = doc[sp.start].idx
+                mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
+                                        token_end=sp.end, value=replace(place, text=text), text=text))
         return assign(state, places=tuple(mentions))
-
 
 __all__ = ["PlacesStage"]
