@@ -49,6 +49,8 @@ ARTICLES = frozenset("al el an ar as ash at ath ad adh az ech esh ed en er es et
 _ADMIN_WORDS = frozenset("province provinces governorate governorates oblast region state gov".split())
 _ADMIN_PREFIX = re.compile(r"^(?:the )?(?:province|governorate|oblast|region|state) of (.+)$")
 _PLACE_SUFFIX = frozenset("city town village".split())
+#: "Saraqib countryside", "Afrin district", "Migori county": the area around a place (or its province).
+_AREA_WORDS = frozenset("countryside district county regency municipality subdistrict upazila area outskirts".split())
 _DIRECTIONS = re.compile(r"^(?:(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|rural) (.+)$")
 
 
@@ -382,7 +384,7 @@ class Gazetteer:
         """Candidates for a name as written in text, with the precision its form asks for.
 
         Forms: "Idlib province"/"the province of Idlib"/"Idlib Governorate" → admin1;
-        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside" → the area (admin1 when the
+        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside", "Afrin district" → the area (admin1 when the
         name is also a province's, else "near" the place); plain names → whatever they name.
         """
         key = normalize(name)
@@ -404,7 +406,7 @@ class Gazetteer:
         area = None
         if not cands:
             m = _DIRECTIONS.match(key)
-            area = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] == "countryside" else None
+            area = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in _AREA_WORDS else None
             cands = self._from_key(area) if area else []
         if not cands and fuzzy_countries is not None:
             cands = self._fuzzy(key, {c for c in map(self.iso2, fuzzy_countries) if c})

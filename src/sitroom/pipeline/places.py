@@ -37,7 +37,8 @@ PLACE_NOUNS = frozenset("village town city province governorate district area re
                         "suburb suburbs neighbourhood neighborhood camp".split())
 SUFFIXES = {"province": "province", "provinces": "province", "governorate": "governorate",
             "governorates": "governorate", "oblast": "oblast", "region": "region", "state": "state",
-            "countryside": "countryside", "city": "city"}
+            "countryside": "countryside", "city": "city", "district": "district", "county": "county",
+            "regency": "regency", "municipality": "municipality", "outskirts": "outskirts"}
 DIRECTIONS = frozenset("north south east west northern southern eastern western northwest northeast southwest "
                        "southeast northwestern northeastern southwestern southeastern central rural".split())
 TITLES = frozenset("president minister mr mrs ms dr gen general col colonel lt maj major capt captain king prince "
