@@ -122,10 +122,8 @@ def default_cache_dir() -> Path:
 
 
 def _add(index: dict, key: str, idx: int) -> None:
-    lst = index.get(key)
-    if lst is None:
-        index[key] = [idx]
-    elif idx not in lst:
+    lst = index.setdefault(key, [])
+    if idx not in lst:
         lst.append(idx)
 
 
@@ -164,7 +162,9 @@ def build_index(supplement: dict, admin1: dict) -> dict:
     def centre(key: tuple[str, str]) -> tuple[float | None, float | None, int]:
         # Median of settlement points: a rough centroid, robust to outlying islands.
         p = pts.get(key)
-        return (statistics.median(x[0] for x in p), statistics.median(x[1] for x in p), sum(x[2] for x in p)) if p else (None, None, 0)
+        if not p:
+            return None, None, 0
+        return statistics.median(x[0] for x in p), statistics.median(x[1] for x in p), sum(x[2] for x in p)
 
     iso3, countries, admins = {}, {}, {}
     for cc, c in gc.get_countries().items():
@@ -239,8 +239,7 @@ class Gazetteer:
         self._admin1_names: dict[str, str] = index["admin1"]
         self._blocked = frozenset(index["blocked"])
         self._admin_entry = {(e[4], e[5]): i for i, e in enumerate(self._entries) if e[7] == ADMIN1}
-        self._keys_by_country: dict[str, list[str]] | None = None
-        self._skeletons: dict[str, tuple[list[str], list[str]]] = {}
+        self._pools: dict[str, tuple[list[str], list[str]]] = {}  # country → (keys, skeletons) for fuzzy
         self._lock = threading.Lock()
         self.load_seconds = 0.0
         self.loaded_from = "build"
@@ -315,21 +314,13 @@ class Gazetteer:
         """Near-miss spellings among curated names and settlements in the context countries only."""
         if len(key.replace(" ", "")) < 6:
             return []
-        with self._lock:
-            if self._keys_by_country is None:
-                groups: dict[str, set[str]] = defaultdict(set)
-                for k, v in self._primary.items():
-                    for i in _ids(v):
-                        if self._entries[i][7] == PLACE:
-                            groups[self._entries[i][4]].add(k)
-                groups["*curated*"] = set(self._curated)
-                self._keys_by_country = {c: sorted(ks) for c, ks in groups.items()}
-            pools = []
-            for cc in sorted(countries) + ["*curated*"]:
-                if cc not in self._skeletons:
-                    keys = self._keys_by_country.get(cc, [])
-                    self._skeletons[cc] = (keys, [skeleton(k) for k in keys])
-                pools.append(self._skeletons[cc])
+        with self._lock:  # pools are built on first use per country: a few tenths of a second each
+            for cc in {*countries, "*"} - self._pools.keys():
+                keys = sorted(self._curated) if cc == "*" else sorted(
+                    k for k, v in self._primary.items()
+                    if any(self._entries[i][4] == cc and self._entries[i][7] == PLACE for i in _ids(v)))
+                self._pools[cc] = (keys, [skeleton(k) for k in keys])
+            pools = [self._pools[cc] for cc in sorted(countries) + ["*"]]
         found: dict[int, Candidate] = {}
         target = skeleton(key)
         for keys, skels in pools:
@@ -367,10 +358,11 @@ class Gazetteer:
 
         def key(c: Candidate) -> tuple:
             # Only a main name dominates: Hong Kong is also "Victoria", Casablanca "White House".
-            return (not c.curated, c.precision != "country", not (c.main and overwhelming and c.population >= overwhelming),
-                    ctx.get(c.country_code, len(ctx)), not (c.main and dominant and c.population >= dominant),
-                    weak.get(c.country_code, len(weak)), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)), band(c), not c.main,
-                    -c.population, c.precision != "place")
+            big = c.population if c.main else 0
+            return (not c.curated, c.precision != "country", not (overwhelming and big >= overwhelming),
+                    ctx.get(c.country_code, len(ctx)), not (dominant and big >= dominant),
+                    weak.get(c.country_code, len(weak)), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)),
+                    band(c), not c.main, -c.population, c.precision != "place")
 
         return sorted(cands, key=key)
 
@@ -384,8 +376,8 @@ class Gazetteer:
         """Candidates for a name as written in text, with the precision its form asks for.
 
         Forms: "Idlib province"/"the province of Idlib"/"Idlib Governorate" → admin1;
-        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside", "Afrin district" → the area (admin1 when the
-        name is also a province's, else "near" the place); plain names → whatever they name.
+        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside", "Afrin district" → the area
+        (admin1 when the name is also a province's, else "near" the place); plain names → what they name.
         """
         key = normalize(name)
         if key.startswith("the "):

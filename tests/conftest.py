@@ -1,4 +1,4 @@
-"""Record builders for the store tests (records are built here, not by the pipeline)."""
+"""Record builders shared by the store, export and report tests (records built here, not by the pipeline)."""
 from __future__ import annotations
 
 from dataclasses import replace
