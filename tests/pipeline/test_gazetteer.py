@@ -106,6 +106,13 @@ def test_bare_province_capital_is_the_city(g):
     assert near.precision == "near" and near.geonameid == 164816
 
 
+def test_alternate_names_do_not_outrank_main_names(g):
+    assert g.resolve("Kiev").country == "UKR"  # only an alternate name, but the only big one
+    assert g.resolve("Victoria", ["US"]).name == "Victoria"  # not Hong Kong's alternate name
+    district = g.resolve("Afrin district")
+    assert district.precision == "near" and district.country == "SYR"
+
+
 @pytest.mark.parametrize("name,iso3", [("Syria", "SYR"), ("U.S.", "USA"), ("Türkiye", "TUR"), ("Lebanon", "LBN"),
                                        ("northwest Syria", "SYR"), ("Britain", "GBR")])
 def test_country_precision(g, name, iso3):

@@ -110,6 +110,13 @@ def test_common_words_and_titles(run):
     assert set(places) == {"Reading"}
 
 
+def test_buildings_and_parts_of_longer_names(run):
+    # Whitehouse (Ohio), Golan (Iran) and Casablanca's old name "White House" must not surface.
+    places = by_text(run("The White House said residents of the Golan Heights were safe, and Red Cross staff "
+                         "reached Gaza."))
+    assert set(places) == {"Gaza"}
+
+
 def test_context_decides_ambiguous_names(run):
     places = by_text(run("Shelling hit Ariha and Sarmin overnight, activists in Binnish said."))
     assert places["Ariha"].country == "SYR"

@@ -266,12 +266,11 @@ class ActorsStage:
         """Country of the subject of the clause a noun sits in: whose "its soldiers" are."""
         for anc in head.ancestors:
             subj = next((c for c in anc.children if c.dep_ == "nsubj" and c.i < head.i), None)
-            if subj is None:
-                continue
+            if subj is None or head.i in {t.i for t in subj.subtree}:
+                continue  # "13 of its troops killed": the noun is inside that subject; look higher
             for (s, e), m in found.items():
                 if s <= subj.i < e and m.value.country:
                     return m.value.country
-            return None
         return None
 
     def _country_in(self, tokens: list[Any], found: dict[tuple[int, int], Mention], on: str | None) -> str | None:

@@ -158,8 +158,11 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
         if trig.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB" \
                 and head.lemma_.lower() in LIGHT_VERBS and not actors_for(state, agents):
             agents = clause_subject(head)
-        if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during") and not agents:
-            pass  # "killed in the airstrikes": actors come from the kill event's context
+        if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" \
+                and head.head.lemma_.lower() in ("engage", "involve", "embroil", "locked") \
+                and not actors_for(state, agents):
+            # "the two armies have been engaged in clashes"
+            agents = clause_subject(head.head) or _children(head.head, "nsubjpass")
     actors = actors_for(state, agents)
     recipients = [a for a in actors_for(state, patients) if a not in actors or battle]
     if (battle or symmetric) and len(actors) > 1 and not recipients:

@@ -217,6 +217,14 @@ def build_index(supplement: dict, admin1: dict) -> dict:
             "blocked": sorted({normalize(n) for n in supplement.get("not_places", ())})}
 
 
+def _positions(seq: Iterable[str]) -> dict[str, int]:
+    """First position of each item: its rank as context."""
+    out: dict[str, int] = {}
+    for i, x in enumerate(seq):
+        out.setdefault(x, i)
+    return out
+
+
 def _ids(value: int | tuple[int, ...] | None) -> tuple[int, ...]:
     return () if value is None else (value,) if isinstance(value, int) else value
 
@@ -254,13 +262,11 @@ class Gazetteer:
                      sys.version.split()[0], sup, adm):
             h.update(part if isinstance(part, bytes) else part.encode())
         path = Path(cache_dir or default_cache_dir()) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
-        index, source = None, "build"
-        if use_cache and path.is_file():
-            try:
-                index = marshal.loads(path.read_bytes())
-                source = "cache"
-            except (OSError, ValueError, EOFError, TypeError):
-                index = None
+        index, source = None, "cache"
+        try:
+            index = marshal.loads(path.read_bytes()) if use_cache and path.is_file() else None
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # a damaged cache is rebuilt below
         if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT:
             index, source = build_index(json.loads(sup), json.loads(adm)), "build"
             if use_cache:
@@ -303,7 +309,7 @@ class Gazetteer:
         return [self._candidate(i, i in vouched, key) for i in ids]
 
     def has_exact(self, name: str) -> bool:
-        """Whether `name` matches on its full normalised key (not only the article-free one)."""
+        """Whether `name` matches on its full normalised key, not only on the article-free one."""
         return normalize(name) in self._primary
 
     def lookup(self, name: str) -> list[Candidate]:
@@ -345,9 +351,8 @@ class Gazetteer:
         pops = sorted((c.population for c in cands if c.precision == "place"), reverse=True) + [0, 0]
         dominant = max(100_000, 5 * pops[1]) if len(cands) > 1 else 0
         overwhelming = max(1_000_000, 50 * pops[1]) if len(cands) > 1 else 0
-        ctx = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, context_countries)))))}
-        weak = {c: i for i, c in reversed(list(enumerate(filter(None, map(self.iso2, weak_countries)))))}
-        ctx_a1 = {c: i for i, c in reversed(list(enumerate(context_admin1)))}
+        ctx, weak = (_positions(filter(None, map(self.iso2, seq))) for seq in (context_countries, weak_countries))
+        ctx_a1 = _positions(context_admin1)
         points = ([near] if near else []) + list(anchors)
 
         def band(c: Candidate) -> int:

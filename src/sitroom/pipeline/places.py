@@ -3,7 +3,7 @@
 spaCy's small English model tags only about half of the Syrian place names in news text
 (it calls "Khan Sheikhoun" a PERSON and "Saraqib" an ORG), so this stage also matches
 capitalised token runs against the gazetteer. What keeps the false hits out is evidence:
-a GPE/LOC/FAC entity, a place cue ("in", "near", "village of", "... province"), a
+a GPE/LOC entity, a place cue ("in", "near", "village of", "... province"), a
 coordination with a place already found ("Saraqib and Nairab"), a spelling the curated
 supplement vouches for, or, for the weaker cases, a match inside the countries the
 article is already known to be about. Resolution is two-pass: places that are
@@ -15,7 +15,7 @@ Names used as actors ("Ankara said") are still returned; the actors stage decide
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
@@ -137,7 +137,8 @@ class PlacesStage:
             ends, words, j = [], 0, i
             while j < hi and words < 5:
                 t = doc[j]
-                if t.text in ("-", "'", "’") and j > i and j + 1 < hi and not t.whitespace_ and not doc[j - 1].whitespace_:
+                glue = t.text in ("-", "'", "’") and not t.whitespace_ and not doc[j - 1].whitespace_
+                if glue and j > i and j + 1 < hi:  # "al-Atarib", "Ma'arrat": one word to the reader
                     j += 1
                     continue
                 if not _is_word(t) or not (_is_cap(t) or t.lower_ in ARTICLES) or t.lower_ in TITLES:
@@ -177,6 +178,7 @@ class PlacesStage:
                 return
 
     def _spans(self, doc: Any) -> list[_Span]:
+        """Every stretch that might name a place: entities first, then capitalised runs outside them."""
         spans: list[_Span] = []
         covered = [False] * len(doc)
         for ent in doc.ents:
@@ -228,6 +230,7 @@ class PlacesStage:
             pass
 
     def _judge_once(self, doc: Any, spans: list[_Span], countries: set[str], local: Any) -> bool:
+        """One sweep over the undecided spans; True when it accepted any."""
         changed = False
         accepted_ends = {sp.end for sp in spans if sp.accepted}
         accepted_starts = {sp.start for sp in spans if sp.accepted}
@@ -257,7 +260,9 @@ class PlacesStage:
             if sp.kind == "entity":
                 ok = bool(sp.cands) or bool(countries)
             elif sp.kind == "person":
-                lone_country = is_country and sp.end - sp.start == 1 and (nxt is None or nxt.pos_ not in ("VERB", "AUX"))
+                # "... left Mali." is the country; "Jordan said" is a person.
+                verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX")
+                lone_country = is_country and sp.end - sp.start == 1 and not verb_next
                 ok = cue or coord or curated or lone_country
                 if not ok:
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
@@ -307,7 +312,7 @@ class PlacesStage:
                         [a for a, _ in admins.most_common()], anchors)
 
     def _appositions(self, doc: Any, spans: list[_Span]) -> None:
-        """"Tripoli, Lebanon": a place followed by a country keeps only its readings in that country."""
+        """A place followed by a country ("Tripoli, Lebanon") keeps only its readings in that country."""
         for a, b in zip(spans, spans[1:]):
             if a.accepted and b.accepted and b.start == a.end + 1 and doc[a.end].text == ",":
                 countries = {c.country_code for c in b.cands if c.precision == "country"}
@@ -316,7 +321,7 @@ class PlacesStage:
                     a.cands = inside
 
     def _plural_forms(self, doc: Any, spans: list[_Span]) -> None:
-        """"Idlib and Hama provinces": the plural reaches back over the coordination."""
+        """A plural form reaches back over a coordination: "Idlib and Hama provinces" are both admin1."""
         for a, b in zip(spans, spans[1:]):
             if (a.accepted and b.accepted and b.form == "admin1" and a.form == "" and b.start - a.end == 1
                     and doc[a.end].lower_ in COORDINATORS and doc[b.end - 1].lower_.endswith("s")):
@@ -345,7 +350,8 @@ class PlacesStage:
             if place is not None:
                 start = doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
-                                        token_end=sp.end, value=replace(place, text=text), text=text))
+                                        token_end=sp.end, value=place, text=text))
         return assign(state, places=tuple(mentions))
+
 
 __all__ = ["PlacesStage"]
