@@ -157,6 +157,9 @@ class ActorsStage:
                                key=len, reverse=True)
         self._max_words = max(len(a.split()) for a in self._aliases)
         self._alias_set = set(self._aliases)
+        # Names of several words match whatever their case ("Turkey's defence ministry");
+        # single words keep theirs, so "WHO" is the organisation and "who" is not.
+        self._folded = {a.lower().replace("’", "'"): a for a in self._aliases if len(a.split()) > 1}
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
@@ -171,18 +174,22 @@ class ActorsStage:
             for n in range(min(self._max_words + 1, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
                 text = span.text
+                if n > 1 and text not in self._alias_set:
+                    text = self._folded.get(text.lower().replace("’", "'"), text)
                 if text in self._alias_set and (n > 1 or doc[i].pos_ in ("PROPN", "NOUN", "X") or text.isupper()):
-                    match = span
+                    match = (span, text)
                     break
             if match is None:
                 i += 1
                 continue
-            actor = self._named(match.text, on)
+            span, alias = match
+            actor = self._named(alias, on)
             if actor is not None:
-                found[(match.start, match.end)] = Mention(match.start_char, match.end_char, match.start, match.end,
-                                                          actor, match.text)
-                taken.update(range(match.start, match.end))
-            i = match.end
+                actor = Actor(actor.name, actor.country, actor.sector, span.text)
+                found[(span.start, span.end)] = Mention(span.start_char, span.end_char, span.start, span.end,
+                                                        actor, span.text)
+                taken.update(range(span.start, span.end))
+            i = span.end
         # "he"/"she" as a subject: the person named last, within the last three sentences.
         last_person: tuple[int, Mention] | None = None
         for n, sent in enumerate(doc.sents):
@@ -202,6 +209,8 @@ class ActorsStage:
             sector = _sector_of(tok, self.dict.sector_nouns)
             if sector is None:
                 continue
+            if tok.dep_ in ("compound", "amod") and _sector_of(tok.head, self.dict.sector_nouns):
+                continue  # "government" in "government soldiers" is part of the soldiers' phrase
             countries, start = self._country_of(tok, found, on)
             if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
                 sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force

@@ -1,0 +1,45 @@
+"""The one event a short text is "about", for tasks that give each text a single label.
+
+Benchmarks such as CASE 2021, ACLED notes and the PLOVER gold sentences code one event
+per text while sitroom codes every mention. The rule picks what a coder would: what
+happened (reported or claimed) before what was only threatened or planned; violence
+with victims before other violence, then protest, then coercion, then everything else;
+ties go to the better-supported (higher confidence) and then the earlier event.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sitroom.records import EventMention, Figure
+
+STATUS_RANK = {"reported": 0, "claimed": 0, "denied": 2}  # anything else (hypothetical, planned...) ranks 1
+KIND_RANK = {"ASSAULT": 1, "PROTEST": 2, "COERCE": 3}
+OTHER_KIND = 4
+
+
+def has_count(f: Figure | None) -> bool:
+    """A figure that states some number of victims for this event (not a cumulative toll)."""
+    return f is not None and not f.cumulative and any(x for x in (f.value, f.low, f.high))
+
+
+def salience_key(ev: EventMention) -> tuple:
+    """Sort key: smaller is more salient."""
+    kind = KIND_RANK.get(ev.event, OTHER_KIND)
+    if ev.event == "ASSAULT" and (has_count(ev.killed) or has_count(ev.wounded)):
+        kind = 0
+    return STATUS_RANK.get(ev.status, 1), kind, -ev.confidence, ev.span[0]
+
+
+def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
+    """The most salient event, or None when there is none."""
+    ranked = sorted(events or (), key=salience_key)
+    return ranked[0] if ranked else None
+
+
+def conservative_killed(ev: EventMention | None) -> int:
+    """The event's conservative death toll: lower bound, else stated value; 0 for none or a cumulative toll."""
+    f = ev.killed if ev is not None else None
+    if f is None or f.cumulative:
+        return 0
+    n = f.low if f.low is not None else f.value
+    return int(n or 0)
