@@ -12,6 +12,7 @@ The events stage decides which of these mentions are parties to an event.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ SECTOR_NAMES = {
     "BUS": "Business ({c})", "UAF": "Unidentified Armed Group ({c})",
 }
 # "Turkish-backed rebels" are not Turkish: a demonym joined to these words names a sponsor.
+_FIRST_WORD = re.compile(r"[\s'’.\-]+")
 STATE_FIGHTER_NOUNS = {"fighter", "jet", "warplane"}
 SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "led", "friendly", "aligned"}
 
@@ -160,6 +162,12 @@ class ActorsStage:
         # Names of several words match whatever their case ("Turkey's defence ministry");
         # single words keep theirs, so "WHO" is the organisation and "who" is not.
         self._folded = {a.lower().replace("’", "'"): a for a in self._aliases if len(a.split()) > 1}
+        # Aliases by the lower-cased first word, so each token position checks only names that
+        # could start there instead of building every n-gram of the article.
+        self._by_first: dict[str, int] = {}
+        for a in self._aliases:
+            first = _FIRST_WORD.split(a, maxsplit=1)[0].lower()
+            self._by_first[first] = max(self._by_first.get(first, 0), len(_FIRST_WORD.split(a)) + 2)
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
@@ -171,7 +179,8 @@ class ActorsStage:
         i = 0
         while i < len(doc):
             match = None
-            for n in range(min(self._max_words + 1, len(doc) - i), 0, -1):
+            longest = self._by_first.get(doc[i].lower_, 0)
+            for n in range(min(longest, len(doc) - i), 0, -1):
                 span = doc[i:i + n]
                 text = span.text
                 if n > 1 and text not in self._alias_set:
@@ -192,9 +201,10 @@ class ActorsStage:
             i = span.end
         # "he"/"she" as a subject: the person named last, within the last three sentences.
         last_person: tuple[int, Mention] | None = None
+        by_start = {k[0]: m for k, m in found.items()}
         for n, sent in enumerate(doc.sents):
             for tok in sent:
-                m = found.get(next((k for k in found if k[0] == tok.i), (-1, -1)))
+                m = by_start.get(tok.i)
                 if m is not None and m.value.name in self.dict.people:
                     last_person = (n, m)
                 elif tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and last_person \

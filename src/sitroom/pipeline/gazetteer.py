@@ -248,6 +248,7 @@ class Gazetteer:
         self._blocked = frozenset(index["blocked"])
         self._admin_entry = {(e[4], e[5]): i for i, e in enumerate(self._entries) if e[7] == ADMIN1}
         self._pools: dict[str, tuple[list[str], list[str]]] = {}  # country → (keys, skeletons) for fuzzy
+        self._names_by_country: dict[str, set[str]] | None = None  # country → primary keys of places
         self._lock = threading.Lock()
         self.load_seconds = 0.0
         self.loaded_from = "build"
@@ -320,11 +321,17 @@ class Gazetteer:
         """Near-miss spellings among curated names and settlements in the context countries only."""
         if len(key.replace(" ", "")) < 6:
             return []
-        with self._lock:  # pools are built on first use per country: a few tenths of a second each
+        with self._lock:  # names by country in one pass on first use; a country's pool when first asked
+            if self._names_by_country is None:
+                by_country: dict[str, set[str]] = {}
+                for k, v in self._primary.items():
+                    for i in _ids(v):
+                        if self._entries[i][7] == PLACE:
+                            by_country.setdefault(self._entries[i][4], set()).add(k)
+                by_country["*"] = set(self._curated)
+                self._names_by_country = by_country
             for cc in {*countries, "*"} - self._pools.keys():
-                keys = sorted(self._curated) if cc == "*" else sorted(
-                    k for k, v in self._primary.items()
-                    if any(self._entries[i][4] == cc and self._entries[i][7] == PLACE for i in _ids(v)))
+                keys = sorted(self._names_by_country.get(cc, ()))
                 self._pools[cc] = (keys, [skeleton(k) for k in keys])
             pools = [self._pools[cc] for cc in sorted(countries) + ["*"]]
         found: dict[int, Candidate] = {}

@@ -289,7 +289,7 @@ def find_counts(doc_or_span: Any, *, articles: bool = True) -> list[CountMention
 
 def _mention(doc: Any, first: int, last: int) -> CountMention | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    text = doc.text[start:end]
+    text = doc[first:last + 1].text  # not doc.text, which rebuilds the whole text on every access
     parsed = parse_count(text)
     if parsed is None:
         return None

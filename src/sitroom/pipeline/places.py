@@ -115,7 +115,7 @@ class PlacesStage:
 
     # -- finding ------------------------------------------------------------------------------
     def _text(self, doc: Any, start: int, end: int) -> str:
-        return doc.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+        return doc[start:end].text  # a Span's text; Doc.text would rebuild the whole article each call
 
     def _lookup(self, doc: Any, start: int, end: int) -> tuple[list[Candidate], str]:
         text = self._text(doc, start, end)
