@@ -179,6 +179,76 @@ def dropped(db: str = typer.Option(..., "--db", help=DB_HELP)) -> None:
                 sys.stdout.write(f"{article.id}\t{line.reason}\t{line.text}\n")
 
 
+@app.command("eval")
+def eval_(
+    name: str = typer.Argument(..., help="case2021, acled, wikievents, plover or event_location."),
+    data: Path = typer.Option(..., "--data", help="The benchmark's data file."),
+    as_json: bool = typer.Option(False, "--json", help="Print only one JSON object of the metrics."),
+    limit: Optional[int] = typer.Option(None, help="Evaluate only the first N rows (after --sample)."),
+    sample: Optional[int] = typer.Option(None, help="Evaluate a random sample of N rows."),
+    seed: int = typer.Option(0, help="Seed for --sample."),
+    countries: Optional[str] = typer.Option(None, help="acled: comma-separated country names."),
+    years: Optional[str] = typer.Option(None, help="acled: a year or range, e.g. 2023-2025."),
+    examples: int = typer.Option(8, "--examples", help="How many confusions to show, each with an example."),
+) -> None:
+    """Score sitroom against an annotated benchmark: a per-class table, or the metrics as JSON."""
+    import json
+    import time
+
+    from rich.table import Table
+
+    from sitroom.eval import EVALS, Options, parse_countries, parse_years, run_eval
+
+    if name not in EVALS:
+        _say(f"error: unknown evaluation {name!r}; choose one of {', '.join(EVALS)}")
+        raise typer.Exit(2)
+    if not data.is_file():
+        _say(f"error: no such data file: {data}")
+        raise typer.Exit(2)
+    try:
+        options = Options(limit=limit, sample=sample, seed=seed, countries=parse_countries(countries),
+                          years=parse_years(years))
+    except ValueError as exc:
+        _say(f"error: {exc}")
+        raise typer.Exit(2)
+    started = time.monotonic()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, disable=not err.is_terminal, transient=True) as bar:
+        task = bar.add_task(f"eval {name}", total=None)
+
+        def progress(done: int, total: int | None) -> None:
+            bar.update(task, advance=done, total=total)
+
+        try:
+            result = run_eval(name, data, options, progress)
+        except ValueError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(2)
+    seconds = time.monotonic() - started
+    skipped = sum(result.skipped.values())
+    _say(f"{name}: {result.evaluated} evaluated, {skipped} skipped in {seconds:.1f} s"
+         + "".join(f"; {n} {reason}" for reason, n in result.skipped.most_common(3)))
+    metrics = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in result.metrics.items()}
+    if as_json:
+        sys.stdout.write(json.dumps(metrics) + "\n")
+        return
+    out = Console()
+    table = Table(title=f"{name}: {data.name}")
+    for col in result.columns:
+        table.add_column(col, justify="left" if col in ("class", "source") else "right")
+    for row in result.rows:
+        table.add_row(*[f"{x:.2f}" if isinstance(x, float) else str(x) for x in row])
+    out.print(table)
+    for key, value in metrics.items():
+        out.print(f"{key}: {'n/a' if value is None else value}")
+    for line in result.notes:
+        out.print(line, soft_wrap=True)
+    if result.confusions and examples:
+        out.print("\ncommonest errors (gold -> sitroom, count: first example):")
+        for gold, pred, n, example in result.confusions[:examples]:
+            out.print(f"  {gold} -> {pred} ({n}): {example[:300]}", soft_wrap=True, markup=False)
+
+
 def main() -> None:
     app()
 

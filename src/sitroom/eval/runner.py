@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, Sized, TypeVar
 
 from sitroom.pipeline import DocState, Pipeline, build_pipeline
 from sitroom.pipeline.base import PipelineError, assign
@@ -19,7 +19,7 @@ from sitroom.pipeline.nlp import CHUNK_CHARS, NlpStage
 from sitroom.records import Article, PublishedDate, content_hash
 
 T = TypeVar("T")
-Progress = Callable[[int], None]  # called with the number of items just finished
+Progress = Callable[[int, "int | None"], None]  # (items just finished, total items when known)
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ def analyse_items(items: Iterable[Item[T]], pipeline: Pipeline | None = None, ba
     if not isinstance(nlp_stage, NlpStage):
         raise PipelineError("the evaluation runner needs the spaCy stage first")
     batch: list[Item[T]] = []
+    total = len(items) if isinstance(items, Sized) else None
 
     def run(batch: list[Item[T]]) -> Iterator[Outcome[T]]:
         articles = [make_article(it.key, it.text, it.published) for it in batch]
@@ -108,7 +109,7 @@ def analyse_items(items: Iterable[Item[T]], pipeline: Pipeline | None = None, ba
             except Exception as exc:  # noqa: BLE001 - counted and reported by the caller
                 yield Outcome(it, None, f"{type(exc).__name__}: {exc}")
         if progress is not None:
-            progress(len(batch))
+            progress(len(batch), total)
 
     for it in items:
         batch.append(it)

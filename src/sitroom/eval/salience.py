@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from sitroom.export.formats import conservative_count
 from sitroom.records import EventMention, Figure
 
 STATUS_RANK = {"reported": 0, "claimed": 0, "denied": 2}  # anything else (hypothetical, planned...) ranks 1
@@ -37,9 +38,7 @@ def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
 
 
 def conservative_killed(ev: EventMention | None) -> int:
-    """The event's conservative death toll: lower bound, else stated value; 0 for none or a cumulative toll."""
-    f = ev.killed if ev is not None else None
-    if f is None or f.cumulative:
-        return 0
-    n = f.low if f.low is not None else f.value
+    """The event's death toll as the CSV export counts it (lower bound, else the value); 0 for none or a
+    cumulative toll, as ACLED records a row with no stated deaths."""
+    n = conservative_count(ev.killed) if ev is not None else None
     return int(n or 0)

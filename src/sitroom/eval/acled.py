@@ -1,0 +1,180 @@
+"""ACLED records: code each coder's `notes` with sitroom and compare with what the coder recorded.
+
+Only `notes` is input; the event date is given as the publication date so "on Monday"
+resolves as it would for a news article of that day. Each note is scored on the most
+salient event sitroom finds in it: its ACLED type and sub-type, its conservative death
+toll, ACLED's interaction code of its first actor, and its place (admin1 name and the
+distance to the coder's coordinates). A note with no event counts as a miss everywhere.
+
+The same note repeats under several event ids in some exports; it is evaluated once,
+so a copied row cannot weigh twice (and folds split by note text stay disjoint).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, class_rows, confusion_examples, select
+from sitroom.eval.metrics import confusions, haversine_km, median, safe_div
+from sitroom.eval.runner import Item, Progress, analyse_items
+from sitroom.eval.salience import conservative_killed, main_event
+from sitroom.records import Actor, EventMention
+
+NONE = "(none)"
+STATE = {"MIL", "GOV", "COP", "LEG", "JUD", "SPY"}
+CIVILIAN = {"CVL", "REF", "MED", "NGO", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "ELI", "JRN"}
+IDENTITY_WORDS = re.compile(r"ethnic|communal|clan|tribal|herder|farmer|vigilant|ethnic militia|"
+                            r"fulani|dozo|mai[- ]mai|anti[- ]balaka|koglweogo", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The coder's answer for one note."""
+
+    event_type: str
+    sub_event_type: str
+    fatalities: int | None
+    inter1: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+
+
+def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
+    """ACLED's interaction code for an actor: 1 state forces, 2 rebels, 3 political militias,
+    4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces."""
+    if actor is None:
+        return None
+    sector = actor.sector
+    words = f"{actor.name} {actor.text}"
+    if sector == "IGO":
+        return "8"
+    if sector in STATE:
+        return "1" if actor.country else "8"
+    if sector == "REB":
+        return "2"
+    if sector == "UAF":
+        return "4" if IDENTITY_WORDS.search(words) else "3"
+    if event is not None and event.acled_event_type in ("Riots", "Protests") and (
+            sector == "OPP" or sector in CIVILIAN or sector is None):
+        return "5" if event.acled_event_type == "Riots" else "6"
+    if sector == "OPP":
+        return "6"
+    if sector in CIVILIAN:
+        return "7"
+    return None
+
+
+def fold_text(name: str | None) -> str:
+    """Accent-, case- and punctuation-insensitive form of a place name ("Ségou" = "segou")."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\b(province|region|state|governorate|district|county|prefecture|department)\b", " ", text)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def _float(x: str | None) -> float | None:
+    try:
+        return float(x) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _int(x: str | None) -> int | None:
+    try:
+        return int(float(x)) if x not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def load(path: Path, options: Options = Options()) -> Iterator[Item[Gold]]:
+    """Rows with notes, filtered by country and year, each distinct note once."""
+    countries = {c.casefold() for c in options.countries}
+    seen: set[str] = set()
+    with open(path, encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh)):
+            notes = (row.get("notes") or "").strip()
+            date = (row.get("event_date") or "").strip()[:10]
+            if not notes or notes in seen:
+                continue
+            if countries and (row.get("country") or "").casefold() not in countries:
+                continue
+            if options.years and not (date[:4].isdigit() and options.years[0] <= int(date[:4]) <= options.years[1]):
+                continue
+            seen.add(notes)
+            gold = Gold(row.get("event_type") or "", row.get("sub_event_type") or "", _int(row.get("fatalities")),
+                        (row.get("inter1") or "").strip(), row.get("admin1") or "", _float(row.get("latitude")),
+                        _float(row.get("longitude")))
+            yield Item(row.get("event_id") or str(n), notes, date if re.fullmatch(r"\d{4}-\d\d-\d\d", date)
+                       else None, gold)
+
+
+def _pairs(rows: list[tuple[str, str, int]]) -> str:
+    return "; ".join(f"{g} -> {p} ({n})" for g, p, n in rows)
+
+
+def evaluate(path: Path, options: Options = Options(), progress: Progress | None = None) -> EvalResult:
+    """Type, sub-type, fatalities, interaction code, admin1 and distance scores over the selected notes."""
+    items = select(list(load(path, options)), options)
+    reasons: list[str] = []
+    g_type, p_type, g_sub, p_sub, texts = [], [], [], [], []
+    fat_ok, fat_nz_ok, admin_ok, within, dists = [], [], [], [], []
+    g_inter, p_inter, fat_pairs = [], [], []
+    for out in analyse_items(items, progress=progress):
+        if out.state is None:
+            reasons.append(out.error or "not analysed")
+            continue
+        gold: Gold = out.item.gold
+        ev = main_event(out.state.events)
+        texts.append(out.item.text)
+        g_type.append(gold.event_type)
+        p_type.append(ev.acled_event_type or NONE if ev else NONE)
+        g_sub.append(gold.sub_event_type)
+        p_sub.append(ev.acled_sub_event_type or NONE if ev else NONE)
+        if gold.fatalities is not None:
+            ok = conservative_killed(ev) == gold.fatalities
+            fat_ok.append(ok)
+            fat_pairs.append((gold.fatalities, conservative_killed(ev)))
+            if gold.fatalities > 0:
+                fat_nz_ok.append(ok)
+        if gold.inter1:
+            g_inter.append(gold.inter1)
+            p_inter.append(inter_code(ev.actors[0] if ev and ev.actors else None, ev) or NONE)
+        place = ev.place if ev else None
+        if gold.admin1:
+            admin_ok.append(place is not None and fold_text(place.admin1) == fold_text(gold.admin1))
+        if gold.lat is not None and gold.lon is not None:
+            if place is not None and place.lat is not None and place.lon is not None:
+                km = haversine_km(place.lat, place.lon, gold.lat, gold.lon)
+                dists.append(km)
+                within.append(km <= 25.0)
+            else:
+                within.append(False)
+    metrics = {
+        "event_type_accuracy": safe_div(sum(g == p for g, p in zip(g_type, p_type)), len(g_type)),
+        "sub_event_type_accuracy": safe_div(sum(g == p for g, p in zip(g_sub, p_sub)), len(g_sub)),
+        "fatalities_exact": safe_div(sum(fat_ok), len(fat_ok)),
+        "fatalities_exact_nonzero": safe_div(sum(fat_nz_ok), len(fat_nz_ok)),
+        "inter1_accuracy": safe_div(sum(g == p for g, p in zip(g_inter, p_inter)), len(g_inter)),
+        "admin1_accuracy": safe_div(sum(admin_ok), len(admin_ok)),
+        "within_25km": safe_div(sum(within), len(within)),
+        "median_km": median(dists),
+    }
+    result = EvalResult("acled", metrics, CLASS_COLUMNS, class_rows(g_sub, p_sub), len(g_sub), Counter(reasons),
+                        confusion_examples(g_sub, p_sub, texts))
+    under = sum(p < g for g, p in fat_pairs)
+    result.notes += [
+        "event type confusions: " + _pairs(confusions(g_type, p_type, 6)),
+        "inter1 confusions (gold -> sitroom): " + _pairs(confusions(g_inter, p_inter, 6)),
+        f"fatalities: {under} rows under-counted, {len(fat_pairs) - under - sum(fat_ok)} over-counted, "
+        f"of {len(fat_pairs)} ({len(fat_nz_ok)} with deaths)",
+        f"rows with inter1: {len(g_inter)}; with admin1: {len(admin_ok)}; with a sitroom place: {len(dists)} "
+        f"of {len(within)}"]
+    return result

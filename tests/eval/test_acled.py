@@ -1,0 +1,57 @@
+"""ACLED notes: interaction codes, place-name folding, row selection, and a real run."""
+from __future__ import annotations
+
+import pytest
+
+from sitroom.eval import Options, run_eval
+from sitroom.eval.acled import fold_text, inter_code, load
+from sitroom.records import Actor
+
+from .fixtures import write_acled
+
+
+@pytest.mark.parametrize("sector,country,expected", [
+    ("MIL", "SYR", "1"), ("COP", "KEN", "1"), ("GOV", "NGA", "1"), ("REB", "SYR", "2"), ("UAF", "NGA", "3"),
+    ("OPP", "KEN", "6"), ("CVL", "KEN", "7"), ("IGO", None, "8"), ("MIL", None, "8"),
+])
+def test_inter_codes(sector, country, expected):
+    assert inter_code(Actor("x", country, sector, "x"), None) == expected
+
+
+def test_inter_codes_from_context(build):
+    art = build.article()
+    riot = build.mention(art, acled_event_type="Riots", acled_sub_event_type="Violent demonstration")
+    assert inter_code(Actor("Protesters", "KEN", "OPP", "protesters"), riot) == "5"
+    assert inter_code(Actor("Militia", "NGA", "UAF", "ethnic militia"), None) == "4"
+    assert inter_code(None, riot) is None
+
+
+def test_fold_text():
+    assert fold_text("Ségou") == fold_text("SEGOU") == "segou"
+    assert fold_text("Nord-Kivu") == "nord kivu"
+    assert fold_text("Idlib Governorate") == "idlib"
+    assert fold_text(None) == ""
+
+
+def test_load_dedupes_notes_and_filters(tmp_path):
+    path = write_acled(tmp_path)
+    assert [i.key for i in load(path)] == ["SYR1", "KEN1", "KEN2"]
+    assert [i.key for i in load(path, Options(countries=("kenya",)))] == ["KEN1", "KEN2"]
+    assert [i.key for i in load(path, Options(years=(2019, 2020)))] == ["SYR1", "KEN1"]
+    first = next(iter(load(path)))
+    assert first.published == "2020-02-11" and first.gold.fatalities == 6 and first.gold.lat == 35.8624
+
+
+def test_end_to_end_keys_and_known_answers(tmp_path):
+    result = run_eval("acled", write_acled(tmp_path), Options())
+    assert set(result.metrics) == {"event_type_accuracy", "sub_event_type_accuracy", "fatalities_exact",
+                                   "fatalities_exact_nonzero", "inter1_accuracy", "admin1_accuracy",
+                                   "within_25km", "median_km"}
+    assert all(0.0 <= v <= 1.0 for k, v in result.metrics.items() if k != "median_km")
+    assert result.evaluated == 3
+    assert result.metrics["fatalities_exact_nonzero"] == 1.0  # "killing six soldiers" is 6
+
+
+def test_sample_and_limit(tmp_path):
+    result = run_eval("acled", write_acled(tmp_path), Options(sample=2, seed=3, limit=1))
+    assert result.evaluated == 1

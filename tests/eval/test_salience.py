@@ -1,0 +1,47 @@
+"""Which event a short text is about: what happened over what was threatened, violence with victims first."""
+from __future__ import annotations
+
+from sitroom.eval.salience import conservative_killed, main_event
+from sitroom.records import Figure
+
+
+def test_no_events_gives_none(build):
+    assert main_event(()) is None
+    assert main_event(None) is None
+
+
+def test_assault_with_casualties_beats_assault_beats_protest_beats_talks(build):
+    art = build.article()
+    talks = build.mention(art, 0, event="CONSULT", killed=None, wounded=None, confidence=0.95)
+    protest = build.mention(art, 5, event="PROTEST", killed=None, wounded=None, confidence=0.9)
+    attack = build.mention(art, 10, event="ASSAULT", killed=None, wounded=None, confidence=0.5)
+    deadly = build.mention(art, 15, event="ASSAULT", confidence=0.4)
+    assert main_event([talks, protest, attack, deadly]) is deadly
+    assert main_event([talks, protest, attack]) is attack
+    assert main_event([talks, protest]) is protest
+
+
+def test_reported_beats_planned_and_denied(build):
+    art = build.article()
+    planned = build.mention(art, 0, status="planned", confidence=0.95)
+    denied = build.mention(art, 5, status="denied")
+    talks = build.mention(art, 10, event="CONSULT", killed=None, wounded=None, status="reported")
+    assert main_event([planned, denied, talks]) is talks
+    assert main_event([denied, planned]) is planned
+
+
+def test_ties_go_to_confidence_then_the_earlier_event(build):
+    art = build.article()
+    a = build.mention(art, 20, confidence=0.6)
+    b = build.mention(art, 10, confidence=0.8)
+    c = build.mention(art, 5, confidence=0.8)
+    assert main_event([a, b, c]) is c
+
+
+def test_conservative_killed(build):
+    art = build.article()
+    assert conservative_killed(None) == 0
+    assert conservative_killed(build.mention(art, killed=None)) == 0
+    assert conservative_killed(build.mention(art, killed=Figure(12, 12, None, "at_least"))) == 12
+    assert conservative_killed(build.mention(art, killed=Figure(None, None, 7, "up_to"))) == 0
+    assert conservative_killed(build.mention(art, killed=Figure(900, 900, None, cumulative=True))) == 0

@@ -1,0 +1,31 @@
+"""WikiEvents: head-word matching, and one made-up document through the real pipeline."""
+from __future__ import annotations
+
+from sitroom.eval import Options, run_eval
+from sitroom.eval.wikievents import _match, head_in, load
+
+from .fixtures import write_wikievents
+
+
+def test_head_word_matching():
+    assert head_in("Rebels", "the rebels")
+    assert not head_in("IS", "Islamic militants")
+    assert _match(["army", "army"], ["Syrian army"]) == 1  # each prediction matches once
+    assert _match(["Saraqib"], []) == 0
+
+
+def test_load_joins_sentences_as_paragraphs(tmp_path):
+    items = list(load(write_wikievents(tmp_path)))
+    doc = items[0].gold
+    assert items[0].text.split("\n\n")[1] == "The weather in the capital was mild."
+    assert doc.attack_sentences == {0}
+    assert doc.arguments == {(0, "attacker", "Rebels"), (0, "target", "positions"), (0, "place", "Saraqib")}
+    assert items[1].text == ""  # the malformed line: skipped by the evaluation
+
+
+def test_end_to_end(tmp_path):
+    result = run_eval("wikievents", write_wikievents(tmp_path), Options())
+    assert set(result.metrics) == {"attack_f1", "argument_f1"}
+    assert result.metrics["attack_f1"] == 1.0
+    assert 0.0 < result.metrics["argument_f1"] <= 1.0  # at least the attacker and the place
+    assert sum(result.skipped.values()) == 1

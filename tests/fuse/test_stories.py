@@ -1,0 +1,147 @@
+"""Stories built incrementally: joins within the window, follow-ups, blocking, stable ids, saved state."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from sitroom.fuse.stories import MemoryStoryStore, StoryIndex, VECTOR_RULES, WORD_RULES, content_words, entity_keys
+from sitroom.records import Actor, Place, content_hash
+
+from tests.fuse.builders import FAR_TOWN, SYR_MIL, TOWN_A, TOWN_C, TUR_MIL, UKR_MIL, VILLAGE_B, article, mention
+
+RUS_GOV = Actor("Government of Russia", "RUS", "GOV")
+
+
+def _report(n, published, title, text, places=(TOWN_A,), actors=(TUR_MIL,), recipients=(SYR_MIL,),
+            outlet="Test Wire"):
+    art = article(n, text, published=published, title=title, outlet=outlet)
+    return art, [mention(art, i, place=p, actors=actors, recipients=recipients) for i, p in enumerate(places)]
+
+
+CLASH = _report(1, "2020-02-11", "Turkish troops shell Syrian positions near Alphaville",
+                "Turkish artillery pounded Syrian army positions around Alphaville after an attack on a Turkish "
+                "observation post, the defence ministry said.", places=(TOWN_A, VILLAGE_B))
+CLASH_NEXT_DAY = _report(2, "2020-02-12", "Ankara says dozens of Syrian soldiers killed around Alphaville",
+                         "Turkey said its retaliatory shelling around Alphaville and Betaburg killed dozens of "
+                         "Syrian soldiers; Damascus denied losses.", places=(TOWN_A, VILLAGE_B), outlet="Daily")
+UKRAINE = _report(3, "2020-02-12", "Shelling near Epsilon kills two soldiers",
+                  "Separatists shelled positions near Epsilon on Tuesday, killing two Ukrainian soldiers.",
+                  places=(FAR_TOWN,), actors=(RUS_GOV,), recipients=(UKR_MIL,))
+FOLLOW_UP = _report(4, "2020-03-05", "Ceasefire agreed for Alphaville front after weeks of clashes",
+                    "Turkish and Syrian officials agreed a ceasefire around Alphaville and Betaburg after weeks of "
+                    "shelling and dozens of soldiers killed.", places=(TOWN_A, VILLAGE_B))
+LATE = _report(5, "2020-04-20", "Alphaville front: shelling resumes",
+               "Turkish artillery pounded Syrian positions around Alphaville and Betaburg again.",
+               places=(TOWN_A, VILLAGE_B))
+
+
+def _add(index, *reports):
+    return [index.add(a, evs) for a, evs in reports]
+
+
+def test_articles_on_one_situation_share_a_story_and_others_found_their_own():
+    index = StoryIndex()
+    first, second, third = _add(index, CLASH, CLASH_NEXT_DAY, UKRAINE)
+    assert first == second == content_hash("story", CLASH[0].id)
+    assert third == content_hash("story", UKRAINE[0].id)
+    (story, other) = index.stories()
+    assert story.article_ids == (CLASH[0].id, CLASH_NEXT_DAY[0].id)
+    assert (story.first_published, story.last_published) == ("2020-02-11", "2020-02-12")
+    assert story.title == CLASH[0].title and story.places[:2] == ("Alphaville", "Betaburg")
+    assert "Military Forces of Turkey" in story.actors and other.article_ids == (UKRAINE[0].id,)
+
+
+def test_follow_ups_join_within_30_days_only_with_strong_place_overlap():
+    index = StoryIndex()
+    sid = _add(index, CLASH, CLASH_NEXT_DAY)[0]
+    assert index.add(*FOLLOW_UP) == sid  # 22 days after the latest article, same places and parties
+    assert index.add(*LATE) != sid  # 46 days later: a new story, even about the same places
+    weak = _report(6, "2020-03-01", "Turkish troops on the move",
+                   "Turkish troops moved into a new area far from the front, officials said.",
+                   places=(Place("Zetaville", 37.5, 38.5, 3001, None, "TUR", "place"),))
+    assert index.add(*weak) != sid  # shares an actor, no place: not a follow-up
+
+
+def test_adding_again_returns_the_same_story_and_changes_nothing():
+    index = StoryIndex()
+    sid = index.add(*CLASH)
+    before = index.to_state()
+    assert index.add(*CLASH) == sid
+    assert index.to_state() == before
+
+
+def test_state_round_trips_through_json_and_the_restored_index_continues_identically():
+    index = StoryIndex()
+    _add(index, CLASH, UKRAINE)
+    restored = StoryIndex.from_state(json.loads(json.dumps(index.to_state())))
+    assert restored.stories() == index.stories()
+    assert restored.add(*CLASH_NEXT_DAY) == index.add(*CLASH_NEXT_DAY)
+    assert restored.to_state() == index.to_state()
+
+
+class CountingStore(MemoryStoryStore):
+    """Counts the stories handed out as candidates, to show an article is never compared with everything."""
+
+    def __init__(self):
+        super().__init__()
+        self.handed_out = 0
+
+    def candidates(self, keys, start, end, limit):
+        found = super().candidates(keys, start, end, limit)
+        self.handed_out += len(found)
+        return found
+
+
+def test_candidates_come_from_shared_keys_and_the_time_window_never_all_stories():
+    store = CountingStore()
+    index = StoryIndex(store)
+    for i in range(40):  # forty unrelated situations, each in its own place
+        place = Place(f"Town{i}", 10.0 + i, 20.0, 5000 + i, f"Region{i}", "XXX", "place")
+        index.add(*_report(100 + i, "2020-02-11", f"Unrest in Town{i}", f"Protesters gathered in Town{i}{'x' * i}.",
+                           places=(place,), actors=(Actor(f"Group{i}", "XXX", "REB"),), recipients=()))
+    store.handed_out = 0
+    index.add(*CLASH)
+    assert store.handed_out == 0 and len(index.stories()) == 41
+    # the same situation years later is outside the window: not even a candidate
+    old = _report(7, "2017-01-01", CLASH[0].title, CLASH[0].text, places=(TOWN_A, VILLAGE_B))
+    assert index.add(*old) != index.add(*CLASH)
+    assert store.handed_out == 0
+
+
+def test_undated_articles_join_on_strong_overlap():
+    index = StoryIndex()
+    sid = _add(index, CLASH, CLASH_NEXT_DAY)[0]
+    undated = _report(8, None, "Why Alphaville matters", "Turkish shelling around Alphaville and Betaburg has "
+                      "killed dozens of Syrian soldiers, Ankara says.", places=(TOWN_A, VILLAGE_B))
+    assert index.add(*undated) == sid
+    assert index.story(sid).last_published == "2020-02-12"  # an undated article moves no dates
+
+
+def _fake_embed(vectors):
+    def embed(texts):
+        return np.array([vectors[t.split(".")[0]] for t in texts], dtype=np.float32)
+    return embed
+
+
+def test_with_an_embedder_text_similarity_decides_alongside_entities():
+    unit = lambda *xs: np.array(xs, dtype=np.float32) / np.linalg.norm(xs)  # noqa: E731
+    vectors = {CLASH[0].title: unit(1, 0, 0), CLASH_NEXT_DAY[0].title: unit(0.9, 0.3, 0),
+               "Unrelated meeting near Alphaville": unit(0, 0, 1)}
+    index = StoryIndex(embed=_fake_embed(vectors))
+    assert index.rules == VECTOR_RULES and index.word_rules == WORD_RULES
+    sid = _add(index, CLASH, CLASH_NEXT_DAY)[0]
+    assert index.story(sid).article_ids == (CLASH[0].id, CLASH_NEXT_DAY[0].id)
+    unrelated = _report(9, "2020-02-12", "Unrelated meeting near Alphaville", "A trade fair opened.",
+                        places=(TOWN_C,), actors=(Actor("Chamber of Commerce", "SYR", "BUS"),), recipients=())
+    assert index.add(*unrelated) != sid  # orthogonal text, another town: its own story
+    centroid = np.array(index.store.profiles[sid].centroid)
+    assert np.allclose(centroid, (vectors[CLASH[0].title] + vectors[CLASH_NEXT_DAY[0].title]) / 2)
+
+
+def test_keys():
+    assert content_words("The Turkish army said: shelling, shelling and more SHELLING") == ["turkish", "army",
+                                                                                            "shelling"]
+    keys = entity_keys([mention(CLASH[0], place=TOWN_A), mention(CLASH[0], place=VILLAGE_B)])
+    assert keys[:2] == ["place:Alphaville#1001", "admin1:SYR:Idlib"] and "place:Betaburg" in keys
+    assert "actor:Military Forces of Turkey" in keys
