@@ -2,12 +2,19 @@
 
 ACLED codes political violence, demonstrations and a few strategic developments; it has
 no category for threats, accusations or talks, so those map to None rather than to a
-forced guess. Violence is split by how it was done (air strike, shelling, explosives)
-and against whom (civilians → violence against civilians; two armed sides → battle).
+forced guess. Violence is split by how it was done (air strike, shelling, explosives,
+grenade, chemical agent), in what setting (a protest, a mob) and against whom:
+ACLED's "Armed clash" needs two armed, organised sides; an armed actor against
+civilians, or against a target with no armed defender (a bus, a market, a plane), is
+"Attack" on civilians.
 """
 from __future__ import annotations
 
+from sitroom.pipeline.acled_words import has_words
+
 ARMED = {"MIL", "REB", "COP", "UAF"}
+STATE = {"MIL", "GOV", "COP"}
+NON_ARMED = {"CVL", "REF", "MED", "NGO", "OPP", "BUS", "LEG", "JUD"}
 
 BATTLE = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -16,49 +23,84 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
+# Targets that have no armed defender: an attack on them is violence against civilians.
+CIVILIAN_TARGETS = {"bus", "buses", "market", "village", "villages", "home", "homes", "house", "houses", "mosque",
+                    "church", "school", "hospital", "residents", "farmers", "worshippers", "passengers", "plane",
+                    "motorists", "traders", "shop", "shops", "camp", "civilian", "civilians", "students", "pupils",
+                    "women", "children", "villagers", "herders", "fishermen", "travellers", "travelers", "family",
+                    "wedding", "funeral", "vehicle", "car", "truck"}
+
 
 def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_sectors: set[str],
-               words: set[str], territory: bool = False) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a coded event, from its PLOVER type, mode and parties."""
+               text: str, territory: bool = False, casualties: bool = False,
+               battle: bool = False) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a coded event, from its PLOVER type, mode, parties and words."""
+    words = set(text.lower().replace(",", " ").replace(".", " ").split())
     if event == "ASSAULT":
-        if words & {"suicide"}:
-            return REMOTE, "Suicide bomb"
-        if mode == "aerial" or words & {"airstrike", "airstrikes", "warplane", "warplanes", "drone", "jets", "air"}:
-            return REMOTE, "Air/drone strike"
-        if mode == "heavy-weapons" and not words & {"helicopter", "aircraft", "plane", "drone"} or words & {
-                "shelling", "shell", "artillery", "mortar", "rocket", "rockets", "missile", "missiles"}:
-            return REMOTE, "Shelling/artillery/missile attack"
-        if mode == "explosives" or words & {"ied", "landmine", "mine", "explosive", "car bomb", "roadside"}:
-            return REMOTE, "Remote explosive/landmine/IED"
-        if territory:
-            if actor_sectors & {"MIL", "GOV"}:
-                return BATTLE, "Government regains territory"
-            if actor_sectors & {"REB", "UAF"}:
-                return BATTLE, "Non-state actor overtakes territory"
-            return BATTLE, "Armed clash"
-        if mode == "sexual":
-            return VAC, "Sexual violence"
-        if mode == "abduct":
-            return VAC, "Abduction/forced disappearance"
-        if recipient_sectors and recipient_sectors <= {"CVL", "REF", "MED", "NGO", "OPP", "BUS"}:
-            return VAC, "Attack"
-        return BATTLE, "Armed clash"
+        return _violence(mode, actor_sectors, recipient_sectors, text, words, territory, casualties, battle)
     if event == "PROTEST":
-        if mode == "riot" or words & {"riot", "rioters", "violent", "clashed", "stones", "looted"}:
-            if words & {"mob"}:
-                return RIOTS, "Mob violence"
+        if mode == "riot" or has_words(text, "riot"):
             return RIOTS, "Violent demonstration"
-        if words & {"tear", "dispersed", "fired", "rubber"}:
-            return PROTESTS, "Excessive force against protesters" if words & {"killed", "live"} else "Protest with intervention"
+        if has_words(text, "force"):
+            return PROTESTS, "Excessive force against protesters" if has_words(text, "lethal") \
+                else "Protest with intervention"
         return PROTESTS, "Peaceful protest"
     if event == "AGREE":
         return STRATEGIC, "Agreement"
-    if event == "COERCE" and mode == "arrest":
-        return STRATEGIC, "Arrests"
-    if event == "COERCE" and mode == "abduct":
-        return VAC, "Abduction/forced disappearance"
+    if event == "COERCE":
+        if mode == "arrest":
+            return (PROTESTS, "Protest with intervention") if has_words(text, "protest") else (STRATEGIC, "Arrests")
+        if mode == "abduct":
+            return VAC, "Abduction/forced disappearance"
+        if has_words(text, "disrupted"):
+            return STRATEGIC, "Disrupted weapons use"
     if event == "MOBILIZE":
+        if has_words(text, "base"):
+            return STRATEGIC, "Headquarters or base established"
         return STRATEGIC, "Change to group/activity"
-    if event == "RETREAT" and words & {"handed", "handover", "transferred"}:
+    if event == "RETREAT" and (has_words(text, "transfer") or words & {"handed", "handover", "transferred"}):
         return STRATEGIC, "Non-violent transfer of territory"
     return None, None
+
+
+def _violence(mode: str | None, actors: set[str], recipients: set[str], text: str, words: set[str],
+              territory: bool, casualties: bool, battle: bool) -> tuple[str, str]:
+    if has_words(text, "chemical"):
+        return REMOTE, "Chemical weapon"
+    if has_words(text, "suicide"):
+        return REMOTE, "Suicide bomb"
+    if mode == "aerial" or has_words(text, "air"):
+        return REMOTE, "Air/drone strike"
+    if has_words(text, "grenade"):
+        return REMOTE, "Grenade"
+    if mode == "heavy-weapons" and not words & {"helicopter", "aircraft", "plane", "drone", "down"} \
+            or has_words(text, "shelling"):
+        return REMOTE, "Shelling/artillery/missile attack"
+    if mode == "explosives" or has_words(text, "explosive"):
+        return REMOTE, "Remote explosive/landmine/IED"
+    if not casualties and has_words(text, "disrupted"):
+        return STRATEGIC, "Disrupted weapons use"
+    if mode == "sexual" or has_words(text, "sexual"):
+        return VAC, "Sexual violence"
+    if mode == "abduct" or has_words(text, "abduct"):
+        return VAC, "Abduction/forced disappearance"
+    if has_words(text, "protest"):
+        if actors & STATE or has_words(text, "force"):
+            return PROTESTS, "Excessive force against protesters" if casualties or has_words(text, "lethal") \
+                else "Protest with intervention"
+        return RIOTS, "Violent demonstration"
+    if has_words(text, "mob"):
+        return RIOTS, "Mob violence"
+    if not casualties and has_words(text, "property"):
+        return STRATEGIC, "Looting/property destruction"
+    if territory:
+        if actors & {"REB", "UAF"} and not actors & STATE:
+            return BATTLE, "Non-state actor overtakes territory"
+        return BATTLE, "Government regains territory"
+    if recipients & ARMED or (battle and len(actors | recipients) > 0) or (actors & ARMED and "clash" in text):
+        return BATTLE, "Armed clash"
+    if recipients and recipients <= NON_ARMED:
+        return VAC, "Attack"
+    if not recipients and (words & CIVILIAN_TARGETS):
+        return VAC, "Attack"
+    return BATTLE, "Armed clash"

@@ -68,12 +68,20 @@ def _victim_token(verb: Any) -> Any | None:
     if verb.dep_ in ("relcl", "acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return verb.head
     if verb.dep_ == "conj":
-        return _victim_token(verb.head)
+        # "three were killed and two wounded": the second verb's own number, else the shared subject
+        own = next((c for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dobj", "attr", "nummod")
+                    and (c.like_num or c.pos_ == "NUM")), None)
+        return own if own is not None else _victim_token(verb.head)
     # "acknowledged 16 of its soldiers killed": the count is the verb's clausal subject
     for c in verb.children:
         if c.dep_ in ("nsubj",) and c.pos_ == "NUM":
             return c
     return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Same token (spaCy makes a new Token object on every access, so `is` cannot tell)."""
+    return a is not None and b is not None and a.i == b.i
 
 
 def _count_for(victim: Any, counts: list[CountMention]) -> CountMention | None:
@@ -121,11 +129,13 @@ def casualties_in(sent: Any) -> list[Casualty]:
             count = _count_for(victim, counts)
             if count is None:
                 continue
-            conj_kinds = {_kind(c) for c in tok.children if c.dep_ == "conj"} | (
-                {_kind(tok.head)} if tok.dep_ == "conj" else set())
+            # "killed or wounded" is one combined figure, counted once on the first verb;
+            # "killed and wounded" with one number is the same; with two numbers, two figures.
+            partner = next((c for c in tok.children if c.dep_ == "conj" and _kind(c) and _kind(c) != kind), None)
             if tok.dep_ == "conj" and _kind(tok.head) and _kind(tok.head) != kind:
-                continue  # "killed or wounded": counted once, on the first verb
-            if (kind == "killed" and "wounded" in conj_kinds) or (kind == "wounded" and "killed" in conj_kinds):
+                if _same(_victim_token(tok), _victim_token(tok.head)):
+                    continue
+            elif partner is not None and _same(_victim_token(partner), victim):
                 kind = "killed_or_wounded"
             key = (count.token_start, kind)
             if key in seen:

@@ -191,6 +191,21 @@ def _fold(drafts: list[Draft]) -> list[Draft]:
                     owner.recipients.append(r)
             continue
         kept.append(d)
+    # "three were killed and two wounded": one event with both figures
+    joined: list[Draft] = []
+    for d in kept:
+        tok = d.sent.doc[d.trigger.token]
+        host = next((j for j in joined if d.casualties and j.casualties and tok.dep_ == "conj"
+                     and tok.head.i == j.trigger.token
+                     and {c.kind for c in j.casualties}.isdisjoint({c.kind for c in d.casualties})), None)
+        if host is not None:
+            host.casualties += d.casualties
+            host.recipients += [r for r in d.recipients if r not in host.recipients]
+            host.absorbed.append(d.trigger)
+            host.tokens |= d.tokens
+            continue
+        joined.append(d)
+    kept = joined
     # attacks and the killings they caused
     out: list[Draft] = []
     victims = [d for d in kept if d.trigger.entry.event == "ASSAULT" and d.casualties]
@@ -310,7 +325,8 @@ class EventsStage:
         mode = d.mode
         if entry.event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
             mode = "aerial"
-        acled = acled_type(entry.event, mode, a_sec, r_sec, words, d.territory) if status in (
+        acled = acled_type(entry.event, mode, a_sec, r_sec, sent.text, d.territory,
+                           casualties=bool(d.casualties), battle=entry.battle) if status in (
             "reported", "claimed") else (None, None)
         if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
