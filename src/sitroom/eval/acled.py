@@ -23,9 +23,22 @@ from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, class_rows, 
 from sitroom.eval.metrics import confusions, haversine_km, median, safe_div
 from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import conservative_killed, main_event
+from sitroom.pipeline.acled_model import load_model as load_acled_model
 from sitroom.records import Actor, EventMention
 
 NONE = "(none)"
+
+
+def _type_of(ev: EventMention | None, text: str) -> tuple[str, str]:
+    """ACLED type of the note: its main event's, else the learned prior's reading of the whole note
+    (a note always has a type; sitroom's rules code none for, say, a statement)."""
+    if ev is not None and ev.acled_event_type:
+        return ev.acled_event_type, ev.acled_sub_event_type or NONE
+    model = load_acled_model()
+    if model is None:
+        return NONE, NONE
+    event_type, sub_type, _p = model.predict(text)
+    return event_type, sub_type
 STATE = {"MIL", "GOV", "COP", "LEG", "JUD", "SPY"}
 CIVILIAN = {"CVL", "REF", "MED", "NGO", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "ELI", "JRN"}
 IDENTITY_WORDS = re.compile(r"ethnic|communal|clan|tribal|herder|farmer|vigilant|ethnic militia|"
@@ -132,12 +145,14 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             reasons.append(out.error or "not analysed")
             continue
         gold: Gold = out.item.gold
-        ev = main_event(out.state.events)
+        events = out.state.events or ()
+        ev = main_event(e for e in events if e.acled_event_type) or main_event(events)
         texts.append(out.item.text)
         g_type.append(gold.event_type)
-        p_type.append(ev.acled_event_type or NONE if ev else NONE)
         g_sub.append(gold.sub_event_type)
-        p_sub.append(ev.acled_sub_event_type or NONE if ev else NONE)
+        guess = _type_of(ev, out.item.text)
+        p_type.append(guess[0])
+        p_sub.append(guess[1])
         if gold.fatalities is not None:
             ok = conservative_killed(ev) == gold.fatalities
             fat_ok.append(ok)

@@ -104,3 +104,39 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
     if not recipients and (words & CIVILIAN_TARGETS):
         return VAC, "Attack"
     return BATTLE, "Armed clash"
+
+
+# ACLED event types a PLOVER family may take; the learned prior may choose only among these.
+COMPATIBLE = {
+    "ASSAULT": {BATTLE, REMOTE, VAC, RIOTS, STRATEGIC},
+    "PROTEST": {PROTESTS, RIOTS},
+    "COERCE": {STRATEGIC, VAC},
+    "AGREE": {STRATEGIC},
+    "MOBILIZE": {STRATEGIC},
+    "RETREAT": {STRATEGIC, BATTLE},
+}
+# Sub-types the rules set from explicit words (an air strike, a grenade, a protest): these stand.
+CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+        "Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance",
+        "Government regains territory", "Non-state actor overtakes territory", "Agreement", "Arrests",
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+MODEL_CONFIDENCE = 0.6
+
+
+def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: str
+                       ) -> tuple[str | None, str | None]:
+    """The rules' ACLED type, or the learned model's where the rules fell back to a default.
+
+    The model was trained on coders' notes; it may only pick a type its PLOVER family
+    allows, only when confident, and never over a sub-type the words named explicitly.
+    """
+    from sitroom.pipeline.acled_model import load_model
+
+    allowed = COMPATIBLE.get(event)
+    model = load_model()
+    if not allowed or model is None or rule[1] in CUED:
+        return rule
+    event_type, sub_type, p = model.predict(text)
+    if p >= MODEL_CONFIDENCE and event_type in allowed:
+        return event_type, sub_type
+    return rule

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
-from sitroom.pipeline.acled import acled_type
+from sitroom.pipeline.acled import acled_type, with_learned_prior
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
@@ -328,6 +328,8 @@ class EventsStage:
         acled = acled_type(entry.event, mode, a_sec, r_sec, sent.text, d.territory,
                            casualties=bool(d.casualties), battle=entry.battle) if status in (
             "reported", "claimed") else (None, None)
+        if status in ("reported", "claimed"):
+            acled = with_learned_prior(entry.event, acled, sent.text)
         if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lower_ not in PRONOUNS:
