@@ -30,6 +30,8 @@ SECTOR_NAMES = {
 }
 # "Turkish-backed rebels" are not Turkish: a demonym joined to these words names a sponsor.
 _FIRST_WORD = re.compile(r"[\s'’.\-]+")
+TITLE_WORDS = {"president", "minister", "king", "emir", "sheikh", "prince", "chancellor", "premier", "leader",
+               "secretary", "ambassador", "governor", "mayor", "general", "commander", "spokesman", "envoy"}
 STATE_FIGHTER_NOUNS = {"fighter", "jet", "warplane"}
 SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "led", "friendly", "aligned"}
 
@@ -230,7 +232,9 @@ class ActorsStage:
             for n, country in enumerate(countries or [None]):
                 actor = Actor(name=_state_name(country, sector), country=country, sector=sector, text=words)
                 groups.append(Mention(doc[start].idx, tok.idx + len(tok.text), start, tok.i + 1, actor, words))
-        mentions = tuple(sorted([*found.values(), *groups], key=lambda m: (m.start, m.end)))
+        covered = taken | {i for m in groups for i in range(m.token_start, m.token_end)}
+        others = self._entities(state, covered, on) + self._place_metonyms(state, covered)
+        mentions = tuple(sorted([*found.values(), *groups, *others], key=lambda m: (m.start, m.end)))
         return assign(state, actors=mentions)
 
     def _named(self, text: str, on: str | None) -> Actor | None:
@@ -279,6 +283,57 @@ class ActorsStage:
                             if c and c not in countries:
                                 countries.append(c)
         return countries, start
+
+    def _entities(self, state: DocState, covered: set[int], on: str | None) -> list[Mention]:
+        """Named organisations and people the dictionary does not know, kept under their own name.
+
+        Their country comes from a nationality or country word inside the name ("the Argentine
+        judge", "Iraqi Kurdistan Regional Government") and their sector from the words that
+        name an institution ("ministry", "army", "party"); either may stay unknown.
+        """
+        out = []
+        for ent in state.doc.ents:
+            if ent.label_ not in ("ORG", "PERSON", "NORP") or any(t.i in covered for t in ent):
+                continue
+            if ent.label_ == "NORP" and (len(ent) > 1 or ent.root.dep_ not in ("nsubj", "nsubjpass", "dobj",
+                                                                                "pobj", "conj")):
+                continue  # "Turkish" as a modifier is not an actor; "the Palestinians" are
+            # the name and the title words before it: "Israeli Prime Minister Ehud Barak"
+            lead = [t for t in state.doc[max(0, ent.start - 5):ent.start]
+                    if t.head.i in range(ent.start, ent.end) or t.dep_ in ("compound", "amod", "poss")]
+            words = [*lead, *ent]
+            country = next((self.dict.demonyms[t.text] for t in words if t.text in self.dict.demonyms), None)
+            if country is None:
+                country = next((self.countries[t.text][0] for t in words if t.text in self.countries), None)
+            sector = next((self.dict.sector_nouns[t.lemma_.lower()] for t in reversed(words)
+                           if t.lemma_.lower() in self.dict.sector_nouns), None)
+            if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
+                sector = "GOV"
+            if ent.label_ == "NORP":
+                sector = sector or "CVL"
+                name = _state_name(country, sector) if country else ent.text
+            else:
+                name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            out.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end,
+                               Actor(name=name, country=country, sector=sector, text=ent.text), ent.text))
+        return out
+
+    @staticmethod
+    def _place_metonyms(state: DocState, covered: set[int]) -> list[Mention]:
+        """A city named as a party ("Tokyo agreed", "talks with Baghdad") stands for its government."""
+        out = []
+        for m in state.places or ():
+            if m.value.precision not in ("place", "country") or not m.value.country:
+                continue
+            if any(i in covered for i in range(m.token_start, m.token_end)):
+                continue
+            head = state.doc[m.token_end - 1]
+            role = head.dep_
+            if role in ("nsubj", "nsubjpass", "dobj") or (role == "pobj" and head.head.lower_ in (
+                    "with", "against", "by", "between", "to", "from") and head.head.head.pos_ in ("VERB", "NOUN")):
+                actor = Actor(_state_name(m.value.country, "GOV"), m.value.country, "GOV", m.text)
+                out.append(Mention(m.start, m.end, m.token_start, m.token_end, actor, m.text))
+        return out
 
     @staticmethod
     def _clause_owner(head: Any, found: dict[tuple[int, int], Mention]) -> str | None:

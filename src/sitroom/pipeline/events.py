@@ -332,7 +332,7 @@ class EventsStage:
             acled = with_learned_prior(entry.event, acled, sent.text)
         if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
-            if subj and subj[0].lower_ not in PRONOUNS:
+            if subj and subj[0].lower_ not in PRONOUNS and subj[0].pos_ == "NOUN" and not subj[0].ent_type_:
                 return None  # "clashes threaten to escalate": no one threatens anyone
         if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place):
             return None  # "the fighting", "the offensive" with nothing said about it: background
