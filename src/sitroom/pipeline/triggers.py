@@ -26,6 +26,8 @@ AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
 MEETING_WORDS = {"meeting", "talks", "summit", "conference", "delegation", "visit"}
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
+PROTEST_WORDS = {"protest", "sit", "demonstration", "rally", "march", "strike", "walkout", "vigil", "picket",
+                 "blockade"}
 PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "from", "across", "inside",
                "to", "of"}
 
@@ -134,6 +136,13 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(_words(t for a in _subjects(tok) + _objects(tok) for t in a.subtree) & TROOP_WORDS)
     if need == "agreement_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AGREEMENT_WORDS)
+    if need == "not_military":
+        return not (_words(tok.subtree) & (MILITARY_WORDS - {"attack", "war"}))
+    if need == "labour":
+        return bool(sent_words & LABOUR_WORDS | {"general", "hunger", "workers", "union", "unions", "strikers"}
+                    & sent_words) and not (sent_words & AIR_WORDS)
+    if need == "protest_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & PROTEST_WORDS)
     if need == "meeting_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & MEETING_WORDS)
     return False
