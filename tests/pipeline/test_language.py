@@ -11,3 +11,11 @@ def test_common_languages():
 def test_too_little_text_is_undetermined():
     assert detect_language("") == "und"
     assert detect_language("ok 123 !!") == "und"
+
+
+def test_all_capitals_english_is_english():
+    from sitroom.pipeline.language import detect_language
+
+    text = ("GUNMEN ATTACKED A POLICE STATION IN THE NORTHERN TOWN ON TUESDAY NIGHT, KILLING THREE OFFICERS "
+            "AND WOUNDING TWO OTHERS, A SPOKESMAN FOR THE PROVINCIAL GOVERNMENT SAID ON WEDNESDAY.")
+    assert detect_language(text) == "en"

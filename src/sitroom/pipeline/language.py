@@ -34,5 +34,8 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
         return UNDETERMINED
+    letters = [ch for ch in sample if ch.isalpha()]
+    if sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        sample = sample.lower()  # all-capitals wire copy and transcripts confuse the character model
     language, confidence = _get_identifier().classify(sample)
     return str(language) if confidence >= _MIN_CONFIDENCE else UNDETERMINED
