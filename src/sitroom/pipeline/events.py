@@ -161,8 +161,22 @@ def _victim_group(tok: Any) -> Any:
 
 
 def _linked(a: Draft, b: Draft) -> bool:
-    ta, tb = a.trigger.token, b.trigger.token
-    return ta in b.tokens or tb in a.tokens
+    """One trigger sits under the other with no other verb between them.
+
+    "killed in IS attacks" and "attacked ..., killing five" are one happening; "killed in
+    attacks, prompting Russian airstrikes" is two: the verb in between ("prompting") marks
+    a consequence, not the same event.
+    """
+    doc = a.sent.doc
+    lo, hi = (a, b) if b.trigger.token in a.tokens else (b, a) if a.trigger.token in b.tokens else (None, None)
+    if lo is None:
+        return False
+    top, tok = lo.trigger.token, doc[hi.trigger.token]
+    while tok.i != top and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != top and tok.pos_ == "VERB" and tok.lemma_.lower() not in args.LIGHT_VERBS:
+            return False
+    return True
 
 
 def _content(d: Draft) -> set[int]:
