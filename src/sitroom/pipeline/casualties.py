@@ -39,9 +39,19 @@ class Casualty:
     verb: int  # token index of the killing/wounding word
 
 
+def _to_death(tok: Any) -> bool:
+    """"shot dead", "stabbed to death", "beaten to death": a verb of violence that killed."""
+    for c in tok.children:
+        if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") and c.lower_ == "dead":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+    return False
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
-    if lemma in KILL or tok.lower_ in ("killed", "dead"):
+    if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and _to_death(tok)):
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"
@@ -79,6 +89,19 @@ def _victim_token(verb: Any) -> Any | None:
     return None
 
 
+def _one_victim(victim: Any) -> CountMention | None:
+    """One victim named without a number: a person ("Juan Cruz was shot dead"), or a singular noun
+    with "the", "a" or a possessive ("the councilman died", "his son was wounded")."""
+    single = victim.ent_type_ == "PERSON" or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "a", "an", "his", "her", "their", "its") for c in
+        victim.children)) or (victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj")
+                             and victim.ent_type_ in ("PERSON", ""))
+    if not single or victim.lower_ in ("one",):
+        return None
+    return CountMention(victim.idx, victim.idx + len(victim), victim.i, victim.i + 1, 1, 1, 1, "exact",
+                        victim.i, victim.text)
+
+
 def _same(a: Any, b: Any) -> bool:
     """Same token (spaCy makes a new Token object on every access, so `is` cannot tell)."""
     return a is not None and b is not None and a.i == b.i
@@ -114,8 +137,6 @@ def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figur
 def casualties_in(sent: Any) -> list[Casualty]:
     """Casualty figures of one spaCy sentence."""
     counts = find_counts(sent)
-    if not counts:
-        return []
     cumulative = _cumulative(sent.text)
     unconfirmed = _unconfirmed(sent.text)
     out: list[Casualty] = []
@@ -126,7 +147,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
             victim = _victim_token(tok)
             if victim is None:
                 continue
-            count = _count_for(victim, counts)
+            count = _count_for(victim, counts) or _one_victim(victim)
             if count is None:
                 continue
             # "killed or wounded" is one combined figure, counted once on the first verb;

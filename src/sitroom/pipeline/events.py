@@ -19,7 +19,7 @@ from sitroom.pipeline.acled import acled_type, with_learned_prior
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
-from sitroom.pipeline.triggers import Trigger, find_triggers
+from sitroom.pipeline.triggers import Entry, Trigger, find_triggers
 from sitroom.records import Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
@@ -117,6 +117,23 @@ def _publication_span(state: DocState) -> DateSpan | None:
         return None
     end = date.fromisoformat(pub)
     return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
+
+
+def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """Casualty verbs the lexicon did not take as triggers ("hacked to death", "the mayor died"):
+    victims are evidence of violence, so each becomes an ASSAULT trigger of its own."""
+    have = {t.token for t in triggers}
+    out = []
+    for m in state.figures or ():
+        cas = m.value
+        if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
+                                                                                      "killed_or_wounded"):
+            tok = state.doc[cas.verb]
+            if tok.pos_ != "VERB":
+                continue  # "a death toll of 16": a figure, not a new event
+            have.add(cas.verb)
+            out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
+    return sorted(out, key=lambda t: t.token)
 
 
 def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
@@ -275,7 +292,8 @@ class EventsStage:
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
         for n, sent in enumerate(doc.sents):
-            drafts = [_draft(state, t, sent) for t in find_triggers(sent)]
+            triggers = find_triggers(sent)
+            drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             for d in _fold(drafts):
                 ev = self._build(state, d, sent)
                 if ev is None:
