@@ -68,7 +68,9 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
     if sector == "IGO":
         return "8"
     if sector in STATE:
-        return "1" if actor.country else "8"
+        # external forces (8) are a state's forces outside their own country
+        where = event.place.country if event is not None and event.place else None
+        return "8" if actor.country and where and actor.country != where else "1"
     if sector == "REB":
         return "2"
     if sector == "UAF":

@@ -15,6 +15,7 @@ from sitroom.pipeline.base import DocState, Mention
 from sitroom.records import Actor
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
+               "organize", "organise", "join", "lead", "call",
                "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",

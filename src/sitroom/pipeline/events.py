@@ -16,6 +16,7 @@ from typing import Any
 
 from sitroom.pipeline import arguments as args
 from sitroom.pipeline.acled import acled_type, with_learned_prior
+from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
@@ -349,6 +350,11 @@ class EventsStage:
             place = replace(place, precision="near")
         time_m = args.time_for(state, tok, sent)
         date_span = time_m.value if time_m else _publication_span(state)
+        if entry.event == "PROTEST" and not d.actors:
+            # a protest is made by protesters even when the text does not name them
+            country = main_country(state)
+            rioting = entry.mode == "riot"
+            d.actors = [Actor("Rioters" if rioting else "Protesters", country, "OPP", "")]
         killed = _figure(d.casualties, "killed")
         wounded = _figure(d.casualties, "wounded")
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
