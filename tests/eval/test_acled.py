@@ -12,10 +12,22 @@ from .fixtures import write_acled
 
 @pytest.mark.parametrize("sector,country,expected", [
     ("MIL", "SYR", "1"), ("COP", "KEN", "1"), ("GOV", "NGA", "1"), ("REB", "SYR", "2"), ("UAF", "NGA", "3"),
-    ("OPP", "KEN", "6"), ("CVL", "KEN", "7"), ("IGO", None, "8"), ("MIL", None, "8"),
+    ("OPP", "KEN", "6"), ("CVL", "KEN", "7"), ("IGO", None, "8"), ("MIL", None, "1"),
 ])
 def test_inter_codes(sector, country, expected):
     assert inter_code(Actor("x", country, sector, "x"), None) == expected
+
+
+def test_state_forces_outside_their_country_are_external():
+    from dataclasses import replace as _replace
+
+    from sitroom.records import EventMention, Place
+
+    place = Place("Gao", 16.27, -0.04, 2457163, "Gao", "MLI", "place")
+    ev = EventMention("e", "a", "q", (0, 1), "ASSAULT", None, None, None, (), (), place, None, None, None,
+                      "reported", None, 0.5)
+    assert inter_code(Actor("x", "FRA", "MIL", "x"), ev) == "8"
+    assert inter_code(Actor("x", "MLI", "MIL", "x"), _replace(ev)) == "1"
 
 
 def test_inter_codes_from_context(build):
