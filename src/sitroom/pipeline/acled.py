@@ -123,18 +123,19 @@ CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosi
 MODEL_CONFIDENCE = 0.6
 
 
-def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: str
+def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: str, cued: bool = False
                        ) -> tuple[str | None, str | None]:
     """The rules' ACLED type, or the learned model's where the rules fell back to a default.
 
     The model was trained on coders' notes; it may only pick a type its PLOVER family
-    allows, only when confident, and never over a sub-type the words named explicitly.
+    allows, only when confident, and never over a sub-type the words named explicitly
+    or one the parties decided (`cued`: civilians as the named victims, armed sides on both).
     """
     from sitroom.pipeline.acled_model import load_model
 
     allowed = COMPATIBLE.get(event)
     model = load_model()
-    if not allowed or model is None or rule[1] in CUED:
+    if not allowed or model is None or cued or rule[1] in CUED:
         return rule
     event_type, sub_type, p = model.predict(text)
     if p >= MODEL_CONFIDENCE and event_type in allowed:

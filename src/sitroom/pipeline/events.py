@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
-from sitroom.pipeline.acled import acled_type, with_learned_prior
+from sitroom.pipeline.acled import ARMED, acled_type, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
@@ -367,7 +367,9 @@ class EventsStage:
                            casualties=bool(d.casualties), battle=entry.battle) if status in (
             "reported", "claimed") else (None, None)
         if status in ("reported", "claimed"):
-            acled = with_learned_prior(entry.event, acled, sent.text)
+            by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
+                acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
+            acled = with_learned_prior(entry.event, acled, sent.text, cued=by_parties)
         if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lower_ not in PRONOUNS and subj[0].pos_ == "NOUN" and not subj[0].ent_type_:
