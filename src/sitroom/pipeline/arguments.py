@@ -23,6 +23,7 @@ PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "in
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
 
 
+TIME_WORDS = {"day", "night", "week", "month", "year", "morning", "evening", "afternoon", "hour", "time"}
 MILITARY_EVENT_NOUNS = {"strike", "airstrike", "attack", "offensive", "bombardment", "shelling", "raid", "assault",
                         "operation", "invasion", "bombing", "deployment", "reinforcement", "convoy", "incursion"}
 
@@ -108,8 +109,8 @@ def clause_subject(verb: Any) -> list[Any]:
     return []
 
 
-def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = False, symmetric: bool = False
-          ) -> tuple[list[Actor], list[Actor]]:
+def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = False, symmetric: bool = False,
+          targets: bool = False) -> tuple[list[Actor], list[Actor]]:
     """(actors, recipients) of a trigger token.
 
     `battle`, `symmetric`: "X and Y clashed / talked": the first party acts, the others receive.
@@ -168,7 +169,23 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
     recipients = [a for a in actors_for(state, patients) if a not in actors or battle]
     if (battle or symmetric) and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
+    if targets and not recipients:
+        recipients = _targets(state, patients)
     return actors, recipients
+
+
+def _targets(state: DocState, heads: list[Any]) -> list[Actor]:
+    """What an attack hit when it is not an actor ("a bakery", "an army checkpoint"): kept as a
+    recipient with no country or sector, so the evidence says what was attacked."""
+    out = []
+    for head in heads:
+        if head.pos_ != "NOUN" or head.like_num or head.lower_ in TIME_WORDS:
+            continue
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
+        text = " ".join(t.text for t in words)
+        if text and not any(m.token_start <= head.i < m.token_end for m in state.places or ()):
+            out.append(Actor(name=text, country=None, sector=None, text=text))
+    return out[:2]
 
 
 def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:

@@ -141,7 +141,8 @@ def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
     tok = state.doc[trig.token]
     actors, recipients = args.roles(state, tok, battle=trig.entry.battle,
                                     own_object=trig.entry.event == "MOBILIZE",
-                                    symmetric=trig.entry.event in ("CONSULT", "AGREE", "COOPERATE"))
+                                    symmetric=trig.entry.event in ("CONSULT", "AGREE", "COOPERATE"),
+                                    targets=trig.entry.event == "ASSAULT" and not trig.entry.victim)
     cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
     if trig.entry.victim and cas:
         victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
