@@ -28,6 +28,11 @@ PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+# Subjects that are happenings, not parties: "clashes threaten to escalate", "the crisis demands".
+HAPPENINGS = {"clash", "fighting", "tension", "escalation", "crisis", "situation", "violence", "conflict", "war",
+              "attack", "move", "decision", "development", "incident", "report", "offensive", "advance", "fight",
+              "battle", "standoff", "dispute", "unrest", "protest", "flare", "surge"}
+PROMISABLE = {"CONCEDE", "RETREAT", "AID"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 ANAPHORIC_ATTACK_NOUNS = {"airstrike", "strike", "attack", "shelling", "bombing", "raid", "bombardment", "assault"}
 
@@ -335,8 +340,11 @@ class EventsStage:
         tok = doc[d.trigger.token]
         entry = d.trigger.entry
         status = _status(tok, sent)
-        if status == "denied" and entry.event == "AGREE":
-            return None  # "failed to reach agreement": no agreement happened
+        event = entry.event
+        if status == "denied" and event == "AGREE":
+            event, status = "REJECT", "reported"  # "failed to reach agreement", "will not accept"
+        elif status == "planned" and event in PROMISABLE and not tok.pos_ == "NOUN":
+            event, status = "AGREE", "reported"  # "will allow", "is willing to withdraw": a promise made
         attributed, attributor = _attribution(state, tok, sent)
         if status == "reported" and attributor is not None and attributor.sector in PARTY_SECTORS:
             status = "claimed"
@@ -351,7 +359,7 @@ class EventsStage:
             place = replace(place, precision="near")
         time_m = args.time_for(state, tok, sent)
         date_span = time_m.value if time_m else _publication_span(state)
-        if entry.event == "PROTEST" and not d.actors:
+        if event == "PROTEST" and not d.actors:
             # a protest is made by protesters even when the text does not name them
             country = main_country(state)
             rioting = entry.mode == "riot"
@@ -362,18 +370,18 @@ class EventsStage:
         a_sec = {a.sector for a in d.actors if a.sector}
         r_sec = {r.sector for r in d.recipients if r.sector}
         mode = d.mode
-        if entry.event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
+        if event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
             mode = "aerial"
-        acled = acled_type(entry.event, mode, a_sec, r_sec, sent.text, d.territory,
+        acled = acled_type(event, mode, a_sec, r_sec, sent.text, d.territory,
                            casualties=bool(d.casualties), battle=entry.battle) if status in (
             "reported", "claimed") else (None, None)
         if status in ("reported", "claimed"):
             by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
                 acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
-            acled = with_learned_prior(entry.event, acled, sent.text, cued=by_parties)
-        if entry.event in SPEECH_EVENTS and entry.event != "CONSULT" and not d.actors:
+            acled = with_learned_prior(event, acled, sent.text, cued=by_parties)
+        if event in SPEECH_EVENTS and event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
-            if subj and subj[0].lower_ not in PRONOUNS and subj[0].pos_ == "NOUN" and not subj[0].ent_type_:
+            if subj and subj[0].lemma_.lower() in HAPPENINGS:
                 return None  # "clashes threaten to escalate": no one threatens anyone
         if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place):
             return None  # "the fighting", "the offensive" with nothing said about it: background
@@ -382,9 +390,9 @@ class EventsStage:
         end = start + len(quote)
         confidence = 0.35 + 0.15 * bool(d.actors) + 0.15 * bool(d.recipients or d.casualties) \
             + 0.1 * bool(place) + 0.1 * bool(time_m) + 0.1 * (tok.pos_ == "VERB")
-        eid = content_hash(state.article.id, str(start), str(end), entry.event, str(tok.i))
+        eid = content_hash(state.article.id, str(start), str(end), event, str(tok.i))
         return EventMention(
-            id=eid, article_id=state.article.id, quote=quote, span=(start, end), event=entry.event,
+            id=eid, article_id=state.article.id, quote=quote, span=(start, end), event=event,
             mode=mode, acled_event_type=acled[0], acled_sub_event_type=acled[1],
             actors=tuple(d.actors), recipients=tuple(d.recipients), place=place, date=date_span,
             killed=killed, wounded=wounded, status=status, attributed_to=attributed,

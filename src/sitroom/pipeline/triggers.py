@@ -26,6 +26,8 @@ AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
 MEETING_WORDS = {"meeting", "talks", "summit", "conference", "delegation", "visit"}
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
+AID_WORDS = {"aid", "arms", "weapons", "weapon", "grant", "loan", "money", "assistance", "supplies", "food",
+             "medicine", "medicines", "equipment", "ammunition", "fuel", "funds", "funding", "asylum", "shelter"}
 PROTEST_WORDS = {"protest", "sit", "demonstration", "rally", "march", "strike", "walkout", "vigil", "picket",
                  "blockade"}
 PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "from", "across", "inside",
@@ -63,7 +65,7 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
         out.setdefault((entry.lemma, entry.pos), []).append(entry)
     # Most specific first: entries with a particle or object before bare ones.
     for entries in out.values():
-        entries.sort(key=lambda e: (e.particle is None and e.object is None))
+        entries.sort(key=lambda e: (e.particle is None and e.object is None, e.needs is None))
     return out
 
 
@@ -136,6 +138,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(_words(t for a in _subjects(tok) + _objects(tok) for t in a.subtree) & TROOP_WORDS)
     if need == "agreement_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AGREEMENT_WORDS)
+    if need == "aid_object":
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & AID_WORDS)
     if need == "not_military":
         return not (_words(tok.subtree) & (MILITARY_WORDS - {"attack", "war"}))
     if need == "labour":
