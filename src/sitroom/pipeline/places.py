@@ -10,6 +10,14 @@ article is already known to be about. Resolution is two-pass: places that are
 unambiguous on their own set the article's countries, admin1s and anchor points, and
 those then decide the ambiguous ones (so "Nairab" in an Idlib story is the Idlib Nayrab).
 
+Villages are often missing from the gazetteer, or share their name with a place abroad
+("Kurume" in Cameroon and in Japan). So a name the text marks as a settlement ("X village",
+"the town of X", "X (Konye, Meme, Sud-Ouest)") is kept even when the gazetteer has no
+plausible reading, and placed by what contains it: the admin chain in brackets, the place
+in "Mogadishu's X district", "the West Bank town of X" or "X, a town near Y", or else the
+article's province or country, at "near"/admin1/country precision. A reading in a country
+the article never points to is dropped unless the place is big ("talks in Geneva").
+
 Names used as actors ("Ankara said") are still returned; the actors stage decides metonymy.
 """
 from __future__ import annotations
@@ -19,48 +27,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.gazetteer import ARTICLES, Candidate, Gazetteer, get_gazetteer, haversine_km, normalize
+from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
+from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
+                                              LOCATIVE, PLACE_NOUNS, PREPOSITIONS, SETTLEMENT_NOUNS, SUFFIXES,
+                                              TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km, is_cap,
+                                              is_word, normalize, run_ends, starts_run)
+from sitroom.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # spaCy often mislabels villages as these ("Khan Sheikhoun" PERSON, "Saraqib" ORG, "Binnish" NORP),
 # and FACs are mostly buildings ("the White House"); only the whole entity may match, and only
 # with more evidence than a GPE needs.
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
-CALENDAR = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
-    "thur thurs fri sat sun today yesterday tomorrow".split())
-PREPOSITIONS = frozenset(
-    "in near at from around outside towards toward into across between to through inside of via outskirts "
-    "nearby beyond".split())
-PLACE_NOUNS = frozenset("village town city province governorate district area region countryside outskirts "
-                        "suburb suburbs neighbourhood neighborhood camp".split())
-SUFFIXES = {"province": "province", "provinces": "province", "governorate": "governorate",
-            "governorates": "governorate", "oblast": "oblast", "region": "region", "state": "state",
-            "countryside": "countryside", "city": "city", "district": "district", "county": "county",
-            "regency": "regency", "municipality": "municipality", "outskirts": "outskirts"}
-DIRECTIONS = frozenset("north south east west northern southern eastern western northwest northeast southwest "
-                       "southeast northwestern northeastern southwestern southeastern central rural".split())
-TITLES = frozenset("president minister mr mrs ms dr gen general col colonel lt maj major capt captain king prince "
-                   "emir sultan spokesman spokeswoman commander leader envoy ambassador secretary senator judge "
-                   "pope imam ayatollah".split())
-COORDINATORS = frozenset({"and", "or", ",", "&"})
-#: Nationality words give weak country context (after the places themselves), never places.
-DEMONYMS = {
-    "syrian": "SY", "turkish": "TR", "russian": "RU", "iraqi": "IQ", "iranian": "IR", "israeli": "IL",
-    "palestinian": "PS", "lebanese": "LB", "yemeni": "YE", "saudi": "SA", "ukrainian": "UA", "libyan": "LY",
-    "sudanese": "SD", "somali": "SO", "nigerian": "NG", "afghan": "AF", "jordanian": "JO", "egyptian": "EG",
-    "malian": "ML", "ethiopian": "ET", "pakistani": "PK", "american": "US", "british": "GB", "french": "FR",
-    "burkinabe": "BF", "congolese": "CD", "burmese": "MM", "kurdish": "", "houthi": "YE"}
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
-DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
 
 
 @dataclass(frozen=True)
 class _Context:
     countries: list[str] = field(default_factory=list)  # ISO2, from unambiguous places, most mentioned first
-    weak: list[str] = field(default_factory=list)  # ISO2, from country names and nationality words
+    weak: list[str] = field(default_factory=list)  # ISO2, from country names, nationality and group words
     admins: list[str] = field(default_factory=list)  # "SY.12"
     anchors: list[tuple[float, float]] = field(default_factory=list)
 
@@ -69,32 +55,14 @@ class _Context:
 class _Span:
     start: int  # token offsets, end exclusive
     end: int
-    kind: str  # "entity" (GPE/LOC), "person", "org" (ORG/FAC), "norp", "ngram", "part" (inside an entity), "cue"
+    kind: str  # "entity" (GPE/LOC), "person", "org" (ORG/FAC), "norp", "ngram", "part" (inside an entity),
+    #            "cue" (marked as a settlement by its words), "chain" (an admin chain's part, resolved)
     cands: list[Candidate]
     form: str = ""
     accepted: bool = False
     evidence: bool = False  # a cue, a coordination or a curated spelling backs it
-
-
-def _is_word(tok: Any) -> bool:
-    return tok.text[:1].isalpha()
-
-
-def _is_cap(tok: Any) -> bool:
-    return tok.text[:1].isupper() and tok.lower_ not in CALENDAR
-
-
-def _unambiguous(cands: list[Candidate], same_country_ok: bool = True) -> bool:
-    """One reading that dwarfs the others (Damascus, Syria vs Damascus, Oregon), or, when only the
-    country matters, readings that all lie in one country (both Nayrabs are Syrian)."""
-    if not cands or any(c.precision == "country" for c in cands):
-        return bool(cands)
-    if len(cands) == 1 or (same_country_ok and len({c.country_code for c in cands}) == 1):
-        return True
-    top = max(cands, key=lambda c: c.population)
-    rest = max((c.population for c in cands if c is not top and (c.country_code != top.country_code
-                                                                  or not same_country_ok)), default=0)
-    return top.population >= DOMINANCE * max(rest, 5000)  # GeoNames often records 0 for real towns
+    container: Candidate | None = None  # what the text says it lies in
+    outer: Candidate | None = None  # and the wider unit around that (a chain's province)
 
 
 class PlacesStage:
@@ -126,49 +94,55 @@ class PlacesStage:
         return self.gazetteer.candidates(text)
 
     def _ngrams(self, doc: Any, lo: int, hi: int, kind: str, spans: list[_Span]) -> None:
-        """Longest gazetteer matches among capitalised runs of up to 5 words in tokens [lo, hi)."""
+        """Longest gazetteer matches among capitalised runs of up to 5 words in tokens [lo, hi); a run
+        the text marks as a settlement ("Compenda village", "the village of X") even without one."""
         i = lo
         while i < hi:
-            tok = doc[i]
-            if not (_is_cap(tok) and _is_word(tok)) or (tok.is_stop and tok.lower_ not in ARTICLES) \
-                    or tok.lower_ in TITLES:
+            if not starts_run(doc[i]):
                 i += 1
                 continue
-            ends, words, j = [], 0, i
-            while j < hi and words < 5:
-                t = doc[j]
-                glue = t.text in ("-", "'", "’") and not t.whitespace_ and not doc[j - 1].whitespace_
-                if glue and j > i and j + 1 < hi:  # "al-Atarib", "Ma'arrat": one word to the reader
-                    j += 1
-                    continue
-                if not _is_word(t) or not (_is_cap(t) or t.lower_ in ARTICLES) or t.lower_ in TITLES:
-                    break
-                words += 1
-                j += 1
-                if _is_cap(t):
-                    ends.append(j)
+            ends = run_ends(doc, i, hi)
             found = None
-            for end in reversed(ends):
+            if len(ends) > 1 and doc[ends[-1] - 1].lower_ in FEATURE_NOUNS and kind != "part":
+                found = self._feature(doc, i, ends)
+            for end in reversed(ends if found is None else ()):
                 cands, form = self._lookup(doc, i, end)
                 if cands:
                     found = _Span(i, end, kind, cands, form)
                     break
-            if found is None and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS and ends:
-                found = _Span(i, ends[-1], "cue", [])  # "village of X": worth a fuzzy try with context
+            if kind == "inner":  # inside a person's or group's name: only what is marked as a settlement
+                found = found if found and (found.kind == "cue" or cued(doc, i, found.end)) else None
+                if found:
+                    found.kind, found.evidence = "cue", True
+            if found is None and ends and kind != "part" and cued(doc, i, ends[-1]):
+                found = _Span(i, ends[-1], "cue", [], evidence=True)
+            elif found is None and ends and kind == "ngram" and i > 0 and doc[i - 1].lower_ in LOCATIVE:
+                found = _Span(i, ends[-1], "weak", [])  # "an attack on al-Latmana, in Hama province"
             if found:
                 spans.append(found)
                 i = found.end
             else:
                 i += 1
 
+    def _feature(self, doc: Any, i: int, ends: list[int]) -> _Span:
+        """"Deir Ezzor Military Airport": a location named after the place its first words name, if any."""
+        for end in reversed(ends[:-1]):
+            cands = [c for c in self._lookup(doc, i, end)[0] if c.precision != "country"]
+            if cands:
+                return _Span(i, ends[-1], "cue", cands, "near", evidence=True)
+        return _Span(i, ends[-1], "cue", [], evidence=True)
+
     def _extend(self, doc: Any, span: _Span) -> None:
-        """Grow a span over its form words: "Idlib province", "the province of Idlib", "northern Idlib"."""
+        """Grow a span over its form words: "Idlib province", "the province of Idlib", "northern Idlib",
+        "Compenda village"."""
         s, e = span.start, span.end
         tries = []
         if e < len(doc) and doc[e].lower_ in SUFFIXES:
             tries.append((s, e + 1, self._text(doc, s, e) + " " + SUFFIXES[doc[e].lower_]))
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("province", "governorate"):
             tries.append((s - 2, e, self._text(doc, s - 2, e)))
+        if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("countryside", "outskirts", "suburbs"):
+            tries.append((s - 2, e, self._text(doc, s, e) + " countryside"))  # "the countryside of Aleppo"
         if s >= 1 and doc[s - 1].lower_ in DIRECTIONS:
             tries.append((s - 1, e, self._text(doc, s - 1, e)))
         for ns, ne, text in tries:
@@ -176,6 +150,9 @@ class PlacesStage:
             if cands:
                 span.start, span.end, span.cands, span.form, span.evidence = ns, ne, cands, form, True
                 return
+        of_phrase = e + 1 < len(doc) and doc[e + 1].lower_ == "of"  # "the West Bank town of Jenin"
+        if e < len(doc) and doc[e].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS and cued(doc, s, e) and not of_phrase:
+            span.end, span.kind, span.evidence = e + 1, "cue", True  # "in Compenda village": one phrase
 
     def _spans(self, doc: Any) -> list[_Span]:
         """Every stretch that might name a place: entities first, then capitalised runs outside them."""
@@ -192,7 +169,10 @@ class PlacesStage:
             if ent.label_ in PLACE_LABELS:
                 cands, form = self.gazetteer.candidates(self._text(doc, s, ent.end))
                 if cands:
-                    spans.append(_Span(s, ent.end, "entity", cands, form))
+                    kind = "cue" if ent.end - s > 1 and doc[ent.end - 1].lower_ in SETTLEMENT_NOUNS else "entity"
+                    spans.append(_Span(s, ent.end, kind, cands, form, evidence=kind == "cue"))
+                elif cued(doc, s, ent.end) or (s > 0 and doc[s - 1].lower_ in LOCATIVE):  # "in Biakato"
+                    spans.append(_Span(s, ent.end, "cue", [], evidence=True))
                 elif ent.end - s > 1:
                     self._ngrams(doc, s, ent.end, "part", spans)  # "Golan Heights" is not "Golan"
                 else:
@@ -201,6 +181,8 @@ class PlacesStage:
                 cands, form = self._lookup(doc, s, ent.end)
                 if cands:
                     spans.append(_Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
+                elif ent.label_ != "NORP":  # "Npot village, Eyumojock" tagged ORG: only its settlements
+                    self._ngrams(doc, s, ent.end, "inner", spans)
         k = 0
         while k < len(doc):
             if covered[k]:
@@ -215,6 +197,33 @@ class PlacesStage:
         for sp in spans:
             self._extend(doc, sp)
         return spans
+
+    def _chains(self, doc: Any, spans: list[_Span], ctx: _Context) -> list[_Span]:
+        """Admin chains in brackets after a name, "X (Konye, Meme, Sud-Ouest)": the parts become
+        resolved spans, and X (found or not) lies in the most specific part found."""
+        g, out = self.gazetteer, []
+        for op in (t for t in doc if t.text == "(" and t.i >= 1):
+            parts, j = bracket_parts(doc, op.i)
+            if not parts:
+                continue
+            names = [self._text(doc, p[0], p[-1] + 1) for p in parts]
+            found = g.resolve_chain(names, ctx.countries, ctx.weak)
+            if not any(found):
+                continue
+            e = op.i
+            s = e - 1 if doc[e - 1].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS else e
+            while s > 0 and e - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1])):
+                s -= 1
+            while s < e and glue(doc, s):
+                s += 1
+            spans[:] = [sp for sp in spans if sp.end <= s or sp.start >= j]
+            if s < e and is_cap(doc[s]):
+                cands, form = self.gazetteer.candidates(self._text(doc, s, e))
+                out.append(_Span(s, e, "cue", cands, form, True, True, next(c for c in found if c), found[-1]))
+            out += [_Span(p[0], p[-1] + 1, "chain", [c], "", True, True) for p, c in zip(parts, found) if c]
+        spans += out
+        spans.sort(key=lambda sp: sp.start)
+        return out
 
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, doc: Any, spans: list[_Span], ctx: _Context) -> None:
@@ -244,7 +253,8 @@ class PlacesStage:
                 continue
             text = normalize(self._text(doc, sp.start, sp.end)).replace(" ", "")
             is_country = any(c.precision == "country" for c in sp.cands)
-            short_ok = is_country or (sp.kind == "entity" and prev is not None and prev.lower_ in PREPOSITIONS)
+            short_ok = is_country or (prev is not None and prev.lower_ in PREPOSITIONS and (  # "in Gao"
+                sp.kind == "entity" or any(c.population >= BIG_CITY for c in sp.cands)))
             if len(text) < 4 and not short_ok:
                 continue
             nxt = doc[sp.end] if sp.end < len(doc) else None
@@ -254,11 +264,11 @@ class PlacesStage:
                 nxt is not None and nxt.lower_ in COORDINATORS and sp.end + 1 in accepted_starts)
             curated = any(c.curated for c in sp.cands)
             initial = doc[sp.start].is_sent_start
-            all_propn = all(t.pos_ in ("PROPN", "X") for t in doc[sp.start:sp.end] if _is_word(t))
+            all_propn = all(t.pos_ in ("PROPN", "X") for t in doc[sp.start:sp.end] if is_word(t))
             strong = cue or coord or curated or is_country
             keep = None  # when only the article's context vouches, only the readings it vouches for
-            if sp.kind == "entity":
-                ok = bool(sp.cands) or bool(countries)
+            if sp.kind in ("entity", "cue", "weak"):
+                ok = bool(sp.cands) or sp.kind in ("cue", "weak") or bool(countries)
             elif sp.kind == "person":
                 # "... left Mali." is the country; "Jordan said" is a person.
                 verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX")
@@ -267,11 +277,9 @@ class PlacesStage:
                 if not ok:
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
-                ok = False
-                if cue and normalize(self._text(doc, sp.start, sp.end)) not in DEMONYMS:
+                ok = sp.form in ("admin1", "near")  # "Aleppo province", though "Aleppo" alone was tagged NORP
+                if cue and self.gazetteer.country_of_word(self._text(doc, sp.start, sp.end)) is None:
                     keep = [c for c in sp.cands if c.country_code in countries]
-            elif sp.kind == "cue":
-                ok = bool(countries)
             elif sp.kind == "part":  # inside a longer name: the cues around it belong to the whole
                 ok = curated or is_country
                 if not ok:
@@ -290,18 +298,30 @@ class PlacesStage:
 
     def _context(self, doc: Any, spans: list[_Span]) -> _Context:
         """What the unambiguous places say about the article: their countries and admin1s (most
-        mentioned first) and their points; countries named only as countries, and nationality
-        words, are weaker context, since news names the US or Russia in every other story."""
+        mentioned first) and their points; countries named only as countries, and nationality or
+        group words ("Congolese", "Ambazonian"), are weaker context, since news names the US or
+        Russia in every other story."""
         strong: Counter[str] = Counter()
-        weak: Counter[str] = Counter(DEMONYMS.get(e.text.lower(), "") for e in doc.ents if e.label_ == "NORP")
+        weak: Counter[str] = Counter()
+        for i, tok in enumerate(doc):
+            if is_cap(tok) or tok.text[:1].isdigit():
+                for end in (i + 2, i + 1):
+                    cc = self.gazetteer.country_of_word(self._text(doc, i, min(end, len(doc))))
+                    if cc:
+                        weak[cc] += 1
+                        break
         admins: Counter[str] = Counter()
         anchors: list[tuple[float, float]] = []
-        for sp in spans:
-            if not (sp.accepted and _unambiguous(sp.cands)):
+        found = [(sp, self.gazetteer.rank(sp.cands)[0]) for sp in spans if sp.accepted and unambiguous(sp.cands)]
+        # A village known in one country only is context when the article's provinces, countries and
+        # cities agree, or say nothing: "Limani" (Ukraine) must not pull a Borno story abroad.
+        sure = {b.country_code for sp, b in found if b.precision != "place" or b.curated or sp.kind == "chain"
+                or (b.population >= BIG_CITY and sp.kind != "cue")} | set(weak)  # no city is a "village"
+        for sp, best in found:
+            if sure and best.country_code not in sure:
                 continue
-            best = self.gazetteer.rank(sp.cands)[0]
             (weak if best.precision == "country" else strong)[best.country_code] += 1
-            if not _unambiguous(sp.cands, same_country_ok=False):
+            if not unambiguous(sp.cands, same_country_ok=False):
                 continue
             if best.precision in ("place", "admin1") and best.admin1code:
                 admins[f"{best.country_code}.{best.admin1code}"] += 1
@@ -311,14 +331,21 @@ class PlacesStage:
         return _Context(countries, [c for c, _ in weak.most_common() if c and c not in strong],
                         [a for a, _ in admins.most_common()], anchors)
 
+    def _units(self, doc: Any, sp: _Span) -> list[Candidate]:
+        """The readings of a span as a country, province or district."""
+        return [c for c in sp.cands if c.precision == "country"] + self.gazetteer.admin_units(
+            self._text(doc, sp.start, sp.end))
+
     def _appositions(self, doc: Any, spans: list[_Span]) -> None:
-        """A place followed by a country ("Tripoli, Lebanon") keeps only its readings in that country."""
+        """A place followed by its country, province or district ("Tripoli, Lebanon", "Tabuk, Kalinga")
+        keeps only its readings inside it, and the unit its reading as one."""
         for a, b in zip(spans, spans[1:]):
             if a.accepted and b.accepted and b.start == a.end + 1 and doc[a.end].text == ",":
-                countries = {c.country_code for c in b.cands if c.precision == "country"}
-                inside = [c for c in a.cands if c.country_code in countries and c.precision != "country"]
-                if inside:
-                    a.cands = inside
+                for unit in self._units(doc, b):
+                    inside = self.gazetteer.inside(a.cands, unit, km=80.0)
+                    if inside:
+                        a.cands, b.cands = inside, b.cands if unit.precision == "country" else [unit]
+                        break
 
     def _plural_forms(self, doc: Any, spans: list[_Span]) -> None:
         """A plural form reaches back over a coordination: "Idlib and Hama provinces" are both admin1."""
@@ -329,26 +356,106 @@ class PlacesStage:
                 if cands:
                     a.cands, a.form = cands, form
 
+    # -- containers ---------------------------------------------------------------------------
+    def _best(self, sp: _Span, ctx: _Context) -> Candidate | None:
+        """The plausible reading of a span on its own, if any."""
+        cands = [c for c in sp.cands if self.gazetteer.plausible(c, [*ctx.countries, *ctx.weak], sp.kind == "cue")]
+        return self.gazetteer.rank(cands, ctx.countries, None, ctx.admins, ctx.anchors, ctx.weak)[0] if cands else None
+
+    def _containers(self, doc: Any, spans: list[_Span], chains: list[_Span], ctx: _Context) -> None:
+        """Tie each settlement to what the text says contains it. "Mogadishu's Yaqshid district" and
+        "the West Bank town of Jenin" become one mention, of the inner place; "X, a town near Y",
+        "X district of Y province" and a bracketed chain in the same sentence give X its container."""
+        merged: list[_Span] = []
+        for sp in spans:
+            if not sp.accepted:
+                continue
+            a = merged[-1] if merged else None
+            if a is not None and self._joins(doc, a, sp):
+                first, second = self._best(a, ctx), self._best(sp, ctx)
+                g, of = self.gazetteer, doc[sp.start - 1].lower_ == "of"
+                if of and second is not None and not (first and g.inside([second], first)) and (
+                        first is None or g.inside([first], second) or second.precision in ("admin1", "country")):
+                    # "the Bogside area of Derry": the first names the place, inside the second
+                    merged[-1] = _Span(a.start, sp.end, "cue", a.cands, a.form, True, True, second)
+                else:  # "the West Bank town of Jenin", "Mogadishu's Yaqshid district"
+                    merged[-1] = _Span(a.start, sp.end, "cue", sp.cands, sp.form, True, True, first or sp.container,
+                                       sp.outer)
+                continue
+            merged.append(sp)
+        spans[:] = merged
+        for i in range(len(spans) - 1, -1, -1):  # right to left: "A, B and C districts of Y" share Y
+            sp = spans[i]
+            if sp.container is not None or sp.kind not in ("cue", "entity", "weak") or self._best(sp, ctx) is not None \
+                    or doc[sp.start].text.isupper():
+                continue
+            sent, end = doc[sp.start].sent, sp.end
+            for b in spans[i + 1:]:
+                gap = doc[end:b.start]
+                if b.start - end > 7 or b.start >= sent.end:
+                    break
+                if [t.text for t in gap] == [","] and (doc[b.end - 1].lower_ in UNIT_NOUNS or (
+                        b.kind != "cue" and self._units(doc, b))):  # "X village, Y subdivision", "X, Borno"
+                    units = [] if doc[b.end - 1].lower_ in UNIT_NOUNS else self._units(doc, b)
+                    sp.container = (self._best(_Span(b.start, b.end, "", units), ctx) if units else None) \
+                        or self._best(b, ctx) or b.container
+                    break
+                if all(t.lower_ in COORDINATORS for t in gap):  # a conjunct shares its neighbour's container
+                    if b.container is not None:
+                        sp.container = b.container
+                        break
+                    end = b.end
+                elif any(t.lower_ in LINKS for t in gap) and not any(t.pos_ == "VERB" for t in gap):
+                    sp.container = self._best(b, ctx) or b.container
+                    break
+            if sp.container is None:
+                own = [c for c in chains if c.container is not None and sent.start <= c.start < sent.end]
+                sp.container = own[0].container if own else None
+
+    @staticmethod
+    def _joins(doc: Any, a: _Span, b: _Span) -> bool:
+        """"A's B", "A town of B", "A neighbourhood of B": B is a place inside A; or A, a word no
+        gazetteer knows, is the start of B's name ("Small" + "Soppo village")."""
+        gap = [t.lower_ for t in doc[a.end:b.start]]
+        if not gap:
+            return not a.cands and b.kind == "cue"
+        return gap in (["'s"], ["’s"]) or (len(gap) == 2 and gap[0] in PLACE_NOUNS and gap[1] == "of")
+
+    def _resolve(self, doc: Any, sp: _Span, ctx: _Context) -> Place | None:
+        g, text = self.gazetteer, self._text(doc, sp.start, sp.end)
+        kw = dict(context_admin1=ctx.admins, anchors=ctx.anchors, weak_countries=ctx.weak)
+        cands, form = sp.cands, sp.form
+        if not cands:  # spaCy's place, or a settlement, that matched no name exactly: a fuzzy try
+            cands, form = g.candidates(text, [*ctx.countries, *ctx.weak])
+        container = sp.container
+        if container is not None:  # the text places it: inside its container, or else "near" that
+            inner = g.inside(cands, container) or (g.inside(cands, sp.outer) if sp.outer else [])
+            if inner:
+                return g.choose(inner, form, text, ctx.countries, (container.lat, container.lon), **kw)
+        else:
+            place = g.choose(cands, form, text, ctx.countries, strict=True, small=sp.kind == "cue", **kw)
+            if place is not None or sp.kind != "cue":
+                return place
+            container = self.gazetteer.context_unit(ctx.countries, ctx.admins, ctx.weak)
+            if container is None:
+                return None
+        return container.to_place(text, "near" if container.precision in ("place", "near") else None)
+
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
         spans = self._spans(doc)
         self._judge(doc, spans, _Context())
+        chains = self._chains(doc, spans, self._context(doc, spans))
         self._judge(doc, spans, self._context(doc, spans))
         self._appositions(doc, spans)
         self._plural_forms(doc, spans)
         ctx = self._context(doc, spans)
+        self._containers(doc, spans, chains, ctx)
         mentions = []
         for sp in spans:
-            if not sp.accepted:
-                continue
-            text = self._text(doc, sp.start, sp.end)
-            kw = dict(context_admin1=ctx.admins, anchors=ctx.anchors, weak_countries=ctx.weak)
-            if sp.cands:
-                place = self.gazetteer.choose(sp.cands, sp.form, text, ctx.countries, **kw)
-            else:  # spaCy's place, or "village of X", that matched no name exactly: a fuzzy try
-                place = self.gazetteer.resolve(text, ctx.countries, **kw)
+            place = self._resolve(doc, sp, ctx) if sp.accepted else None
             if place is not None:
-                start = doc[sp.start].idx
+                text, start = place.text, doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
                                         token_end=sp.end, value=place, text=text))
         return assign(state, places=tuple(mentions))
