@@ -18,7 +18,7 @@ LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", 
                "organize", "organise", "join", "lead", "call",
                "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
-PLACE_PREPS = {"in", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
+PLACE_PREPS = {"in", "between", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
                "from", "of", "along", "south", "north", "east", "west", "over", "through", "within"}
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
 

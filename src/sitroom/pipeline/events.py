@@ -125,6 +125,22 @@ def _publication_span(state: DocState) -> DateSpan | None:
     return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
 
 
+def _place_nearby(state: DocState, sent: Any) -> Any:
+    """A place for an event whose own clause names none: a settlement or province named elsewhere in
+    its sentence (not as a party: "Ankara said"), else the last one named earlier in its paragraph.
+    Never from another paragraph, which is how unrelated places end up on events."""
+    doc = state.doc
+    def usable(m: Any) -> bool:
+        head = doc[m.token_end - 1]
+        return m.value.precision != "country" and head.dep_ not in ("nsubj", "nsubjpass")
+    inside = [m for m in state.places or () if sent.start <= m.token_start < sent.end and usable(m)]
+    if inside:
+        return inside[0]
+    para_start = state.article.text.rfind("\n\n", 0, sent.start_char)
+    earlier = [m for m in state.places or () if para_start < m.start < sent.start_char and usable(m)]
+    return earlier[-1] if earlier else None
+
+
 def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> list[Trigger]:
     """Casualty verbs the lexicon did not take as triggers ("hacked to death", "the mayor died"):
     victims are evidence of violence, so each becomes an ASSAULT trigger of its own."""
@@ -354,6 +370,10 @@ class EventsStage:
                 place_m = args.place_for(state, doc[t.token], sent)
                 if place_m:
                     break
+        place_from_context = False
+        if place_m is None:
+            place_m = _place_nearby(state, sent)
+            place_from_context = place_m is not None
         place: Place | None = place_m.value if place_m else None
         if place is not None and place.precision == "place" and args.is_near(doc, place_m):
             place = replace(place, precision="near")
@@ -389,7 +409,7 @@ class EventsStage:
         quote = state.article.text[start:end].strip()
         end = start + len(quote)
         confidence = 0.35 + 0.15 * bool(d.actors) + 0.15 * bool(d.recipients or d.casualties) \
-            + 0.1 * bool(place) + 0.1 * bool(time_m) + 0.1 * (tok.pos_ == "VERB")
+            + 0.1 * bool(place and not place_from_context) + 0.1 * bool(time_m) + 0.1 * (tok.pos_ == "VERB")
         eid = content_hash(state.article.id, str(start), str(end), event, str(tok.i))
         return EventMention(
             id=eid, article_id=state.article.id, quote=quote, span=(start, end), event=event,
