@@ -15,7 +15,7 @@ from sitroom.pipeline.base import DocState, Mention
 from sitroom.records import Actor
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
-               "organize", "organise", "join", "lead", "call",
+               "organize", "organise", "join", "lead", "call", "renew", "hold",
                "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "between", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
@@ -99,6 +99,11 @@ def clause_subject(verb: Any) -> list[Any]:
     tok = verb
     while seen < 4:
         subj = _children(tok, "nsubj")
+        if subj and subj[0].lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
+            # "Hungary said it will support ...": the pronoun is the speaker
+            speaker = _children(tok.head, "nsubj")
+            if speaker and speaker[0].pos_ in ("PROPN", "NOUN"):
+                return speaker
         if subj:
             return subj
         if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
