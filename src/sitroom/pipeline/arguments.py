@@ -199,6 +199,10 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     if not places:
         return None
     subtree = {t.i for t in trig.subtree}
+    # "X, of the village of Y near Z, detonated a bomb in W": places describing a party
+    # (inside the subject or object phrase) say where they come from, not where it happened
+    parties = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
+               for t in c.subtree}
     scored = []
     for m in places:
         tok = trig.doc[m.token_end - 1]
@@ -218,7 +222,9 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             continue
         rank = {"place": 0, "near": 0, "admin1": 1, "country": 2}.get(m.value.precision, 3)
         distance = _tree_distance(trig, tok)
-        scored.append(((0 if inside else 1), rank, distance, m))
+        describes_party = m.token_start in parties
+        scored.append(((0 if inside and not describes_party else 1 if not describes_party else 2), rank,
+                       distance, m))
     if not scored:
         return None
     scored.sort(key=lambda s: (s[0], s[1], s[2]))

@@ -26,6 +26,8 @@ AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
 MEETING_WORDS = {"meeting", "talks", "summit", "conference", "delegation", "visit"}
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
+PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
+                "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
 AID_WORDS = {"aid", "arms", "weapons", "weapon", "grant", "loan", "money", "assistance", "supplies", "food",
              "medicine", "medicines", "equipment", "ammunition", "fuel", "funds", "funding", "asylum", "shelter"}
 PROTEST_WORDS = {"protest", "sit", "demonstration", "rally", "march", "strike", "walkout", "vigil", "picket",
@@ -138,6 +140,9 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(_words(t for a in _subjects(tok) + _objects(tok) for t in a.subtree) & TROOP_WORDS)
     if need == "agreement_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AGREEMENT_WORDS)
+    if need == "person_object":
+        objs = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in PERSON_WORDS for o in objs)
     if need == "aid_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AID_WORDS)
     if need == "not_military":
