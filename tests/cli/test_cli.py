@@ -120,3 +120,35 @@ def test_dropped_lines_are_listed(tmp_path):
     invoke("run", str(folder), "--db", str(db), "-q")
     listed = invoke("dropped", "--db", str(db)).stdout
     assert "Home World News" in listed
+
+
+GOOD_C = ("date 2020-02-12\n\nSyrian army positions near Saraqib came under rebel attack on Monday and six soldiers "
+          "were killed, a monitor said.\n\nTurkish troops moved into Idlib province overnight.\n")
+
+
+def test_export_what_fused_state(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", GOOD_A), ("b.txt", GOOD_B), ("c.txt", GOOD_C)):
+        (folder / name).write_text(text)
+    db = tmp_path / "w.db"
+    run = invoke("run", str(folder), "--db", str(db), "-q")
+    assert run.exit_code == 0 and "stor" in run.stderr and "merged" in run.stderr
+    mentions = export_lines(db)
+    for ev in mentions:  # the documented keys first, then what fusing found
+        assert list(ev)[-4:] == ["story_id", "event_id", "source_count", "per_source"] and ev["story_id"]
+    out = {}
+    for what in ("events", "stories", "claims", "escalation"):
+        result = invoke("export", "--db", str(db), "--what", what)
+        assert result.exit_code == 0
+        out[what] = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+    assert {s["id"] for s in out["stories"]} == {ev["story_id"] for ev in mentions}
+    assert sum(s["articles"] for s in out["stories"]) == 3
+    assert {e["id"] for e in out["events"]} == {ev["event_id"] for ev in mentions}
+    assert all(e["source_count"] >= 1 and e["sources"] for e in out["events"])
+    csv_out = tmp_path / "m.csv"
+    assert invoke("export", "--db", str(db), "--what", "events", "-f", "csv", "-o", str(csv_out)).exit_code == 0
+    assert csv_out.read_text().splitlines()[0].startswith("event_id_cnty") and "source_count" in csv_out.read_text()
+    assert invoke("export", "--db", str(db), "--what", "nothing").exit_code == 2
+    assert invoke("export", "--db", str(db), "--what", "stories", "-f", "csv").exit_code == 2
+    assert "## Stories" in invoke("report", "--db", str(db)).stdout

@@ -54,15 +54,16 @@ def test_failed_migration_rolls_back_and_later_ones_apply(db_path):
         conn.execute(text("CREATE TABLE half_done (x INTEGER)"))
         raise RuntimeError("boom")
 
-    with pytest.raises(RuntimeError):
-        migrate(engine, (*MIGRATIONS, Migration(2, "bad", bad)))
-    assert applied_versions(engine) == [1]
+    nxt = MIGRATIONS[-1].version + 1
+    with pytest.raises(RuntimeError, match="boom"):
+        migrate(engine, (*MIGRATIONS, Migration(nxt, "bad", bad)))
+    assert applied_versions(engine) == [m.version for m in MIGRATIONS]
     assert "half_done" not in inspect(engine).get_table_names()
 
     def good(conn):
         conn.execute(text("CREATE TABLE extra (x INTEGER)"))
 
-    assert migrate(engine, (*MIGRATIONS, Migration(2, "good", good))) == [2]
+    assert migrate(engine, (*MIGRATIONS, Migration(nxt, "good", good))) == [nxt]
     assert "extra" in inspect(engine).get_table_names()
     engine.dispose()
 

@@ -27,6 +27,10 @@ def _say(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
+def _stories(n: int) -> str:
+    return f"{n} {'story' if n == 1 else 'stories'}"
+
+
 def _count_inputs(paths: list[str]) -> int | None:
     """How many files a run will read, for the progress bar; None when it cannot be known cheaply."""
     total = 0
@@ -76,12 +80,16 @@ def run(
                 bar.update(task, advance=1, description=f"{outcome}: {Path(uri).name[:40]}")
 
             summary = run_inputs(paths, store, options, pipeline, progress)
-        counts = store.counts()
+        counts = store.counts() | store.fusion_counts()
     for rej in summary.rejected:
         _say(f"rejected {rej.uri}: {rej.reason}")
+    for note in summary.notes:
+        _say(f"note: {note}")
     _say(f"{summary.processed} articles analysed, {summary.already_stored} already stored, "
          f"{len(summary.rejected)} rejected; {summary.events} new events "
-         f"(database: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events)")
+         f"(database: {counts.get('articles', 0)} articles in {_stories(counts.get('stories', 0))}, "
+         f"{counts.get('duplicates', 0)} near-duplicates; {counts.get('event_mentions', 0)} events, "
+         f"{counts.get('merged_events', 0)} merged)")
     if not summary.ok:
         raise typer.Exit(1)
 
@@ -91,23 +99,27 @@ def export(
     db: str = typer.Option(..., "--db", help=DB_HELP),
     format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or geojson."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write here instead of standard output."),
+    what: str = typer.Option("mentions", "--what", "-w",
+                             help="mentions (one record per article's mention), events (merged across articles), "
+                                  "stories, claims (figures reconciled per story) or escalation (per actor pair)."),
 ) -> None:
-    """Write every stored event in a standard format."""
-    from sitroom.export.formats import FORMATS
+    """Write what the database holds in a standard format: event mentions by default."""
+    from sitroom.export.select import WHAT, export_store
     from sitroom.store.db import Store
 
-    writer = FORMATS.get(format)
-    if writer is None:
-        _say(f"error: unknown format {format!r}; choose one of {', '.join(sorted(FORMATS))}")
+    if what not in WHAT:
+        _say(f"error: unknown --what {what!r}; choose one of {', '.join(WHAT)}")
+        raise typer.Exit(2)
+    if format not in WHAT[what]:
+        _say(f"error: --what {what} is written as {', '.join(WHAT[what])}, not {format!r}")
         raise typer.Exit(2)
     with Store.open(db) as store:
-        articles = store.article_lookup()
         if out is None:
-            writer(store.event_mentions(), articles, sys.stdout)
+            export_store(store, what, format, sys.stdout)
         else:
             with open(out, "w", encoding="utf-8", newline="") as fh:
-                n = writer(store.event_mentions(), articles, fh)
-            _say(f"{n} events written to {out}")
+                n = export_store(store, what, format, fh)
+            _say(f"{n} {what if what != 'mentions' else 'events'} written to {out}")
 
 
 @app.command()
@@ -135,7 +147,7 @@ def demo(
 ) -> None:
     """Run the bundled example corpus end to end: database, report, JSONL/CSV/GeoJSON exports."""
     from sitroom.demo import corpus_dir
-    from sitroom.export.formats import FORMATS
+    from sitroom.export.select import export_store
     from sitroom.ingest.options import IngestOptions
     from sitroom.report.markdown import render_store_report
     from sitroom.runner import run as run_inputs
@@ -147,15 +159,17 @@ def demo(
         summary = run_inputs(files, store, IngestOptions())
         (out / "report.md").write_text(render_store_report(store, title="Demo: Idlib, February 2020"),
                                        encoding="utf-8")
-        articles = store.article_lookup()
-        for name, ext in (("jsonl", "jsonl"), ("csv", "csv"), ("geojson", "geojson")):
-            with open(out / f"events.{ext}", "w", encoding="utf-8", newline="") as fh:
-                FORMATS[name](store.event_mentions(), articles, fh)
-        counts = store.counts()
+        for name in ("jsonl", "csv", "geojson"):
+            with open(out / f"events.{name}", "w", encoding="utf-8", newline="") as fh:
+                export_store(store, "mentions", name, fh)
+        with open(out / "merged_events.jsonl", "w", encoding="utf-8") as fh:
+            export_store(store, "events", "jsonl", fh)
+        counts = store.counts() | store.fusion_counts()
     for rej in summary.rejected:
         _say(f"rejected {rej.uri}: {rej.reason}")
-    _say(f"demo: {counts.get('articles', 0)} articles, {counts.get('event_mentions', 0)} events. "
-              f"Read {out / 'report.md'}; events in {out}/events.jsonl, .csv, .geojson")
+    _say(f"demo: {counts.get('articles', 0)} articles in {_stories(counts.get('stories', 0))}, "
+         f"{counts.get('event_mentions', 0)} events ({counts.get('merged_events', 0)} merged). "
+         f"Read {out / 'report.md'}; events in {out}/events.jsonl, .csv, .geojson, merged_events.jsonl")
 
 
 @app.command()
@@ -181,8 +195,8 @@ def dropped(db: str = typer.Option(..., "--db", help=DB_HELP)) -> None:
 
 @app.command("eval")
 def eval_(
-    name: str = typer.Argument(..., help="case2021, acled, wikievents, plover or event_location."),
-    data: Path = typer.Option(..., "--data", help="The benchmark's data file."),
+    name: str = typer.Argument(..., help="case2021, acled, wikievents, plover, event_location or gva."),
+    data: Path = typer.Option(..., "--data", help="The benchmark's data file (gva: its folder)."),
     as_json: bool = typer.Option(False, "--json", help="Print only one JSON object of the metrics."),
     limit: Optional[int] = typer.Option(None, help="Evaluate only the first N rows (after --sample)."),
     sample: Optional[int] = typer.Option(None, help="Evaluate a random sample of N rows."),
@@ -197,12 +211,15 @@ def eval_(
 
     from rich.table import Table
 
-    from sitroom.eval import EVALS, Options, parse_countries, parse_years, run_eval
+    from sitroom.eval import EVALS, FOLDERS, Options, parse_countries, parse_years, run_eval
 
     if name not in EVALS:
         _say(f"error: unknown evaluation {name!r}; choose one of {', '.join(EVALS)}")
         raise typer.Exit(2)
-    if not data.is_file():
+    if name in FOLDERS and not data.is_dir():
+        _say(f"error: no such data folder: {data}")
+        raise typer.Exit(2)
+    if name not in FOLDERS and not data.is_file():
         _say(f"error: no such data file: {data}")
         raise typer.Exit(2)
     try:

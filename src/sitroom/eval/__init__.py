@@ -19,7 +19,9 @@ EVALS = {
     "wikievents": "WikiEvents dev.jsonl: attack sentences and their arguments",
     "plover": "PLOVER gold sentences (plover_gsr.json): event type, source and target countries",
     "event_location": "labeled_text.json: the place of the event verb",
+    "gva": "a folder with documents.jsonl and incidents.jsonl: stories, merged casualty figures, dates, cities",
 }
+FOLDERS = {"gva"}  # evaluations whose --data is a folder, not a file
 FILTERED = {"acled"}  # evaluations that understand --countries / --years
 
 
@@ -33,4 +35,4 @@ def run_eval(name: str, path: Path, options: Options = Options(), progress: Prog
     return module.evaluate(Path(path), options, progress)
 
 
-__all__ = ["EVALS", "EvalResult", "Options", "parse_countries", "parse_years", "run_eval"]
+__all__ = ["EVALS", "FOLDERS", "EvalResult", "Options", "parse_countries", "parse_years", "run_eval"]

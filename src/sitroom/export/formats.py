@@ -14,11 +14,16 @@ import json
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping, TextIO
 
-from sitroom.export.events import event_to_export
+from sitroom.export.events import FusedMention, event_to_export
 from sitroom.records import Article, EventMention, Figure
 
 ArticleMap = Mapping[str, Article]
-Writer = Callable[[Iterable[EventMention], "ArticleMap | None", TextIO], int]
+Item = EventMention | FusedMention  # a FusedMention also writes what fusing found (story, merged event)
+Writer = Callable[[Iterable[Item], "ArticleMap | None", TextIO], int]
+
+
+def _unpack(item: Item) -> tuple[EventMention, FusedMention | None]:
+    return (item.mention, item) if isinstance(item, FusedMention) else (item, None)
 
 
 def _json(obj: Any) -> str:
@@ -30,11 +35,12 @@ def _article(articles_by_id: ArticleMap | None, article_id: str) -> Article | No
     return articles_by_id.get(article_id) if articles_by_id is not None else None
 
 
-def write_jsonl(events: Iterable[EventMention], articles_by_id: ArticleMap | None, out: TextIO) -> int:
+def write_jsonl(events: Iterable[Item], articles_by_id: ArticleMap | None, out: TextIO) -> int:
     """One export dict (see `sitroom.export.events`) per line."""
     n = 0
-    for m in events:
-        out.write(_json(event_to_export(m, _article(articles_by_id, m.article_id))))
+    for item in events:
+        m, fused = _unpack(item)
+        out.write(_json(event_to_export(m, _article(articles_by_id, m.article_id), fused)))
         out.write("\n")
         n += 1
     return n
@@ -52,6 +58,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
     "plover_event", "plover_mode", "status", "wounded", "article_id",
 )
+#: Appended when the mentions come from a database with their fused state.
+CSV_FUSED_COLUMNS: tuple[str, ...] = ("story_id", "event_id", "source_count")
 
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
 GEO_PRECISION = {"place": 1, "near": 2, "admin1": 3, "country": 3}
@@ -151,36 +159,53 @@ def csv_row(m: EventMention, article: Article | None) -> dict[str, Any]:
     }
 
 
-def write_csv(events: Iterable[EventMention], articles_by_id: ArticleMap | None, out: TextIO) -> int:
-    """ACLED-style CSV: header `CSV_COLUMNS`, one row per event, `\\n` line ends."""
-    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    w.writeheader()
+def write_csv(events: Iterable[Item], articles_by_id: ArticleMap | None, out: TextIO) -> int:
+    """ACLED-style CSV: header `CSV_COLUMNS` (+ `CSV_FUSED_COLUMNS` for fused mentions), `\\n` line ends."""
+    w = None
     n = 0
-    for m in events:
-        w.writerow(csv_row(m, _article(articles_by_id, m.article_id)))
+    for item in events:
+        m, fused = _unpack(item)
+        if w is None:
+            w = _csv_writer(out, fused is not None)
+        row = csv_row(m, _article(articles_by_id, m.article_id))
+        if fused is not None:
+            ev = fused.event
+            row.update(story_id=fused.story_id or "", event_id=ev.id if ev else "",
+                       source_count=ev.source_count if ev else "")
+        w.writerow(row)
         n += 1
+    if w is None:
+        _csv_writer(out, False)
     return n
+
+
+def _csv_writer(out: TextIO, fused: bool) -> csv.DictWriter:
+    w = csv.DictWriter(out, fieldnames=CSV_COLUMNS + (CSV_FUSED_COLUMNS if fused else ()), lineterminator="\n")
+    w.writeheader()
+    return w
 
 
 # ---- GeoJSON -----------------------------------------------------------------------
 
 
-def geojson_feature(m: EventMention, article: Article | None) -> dict[str, Any] | None:
+def geojson_feature(m: EventMention, article: Article | None,
+                    fused: FusedMention | None = None) -> dict[str, Any] | None:
     """A Point feature for an event with coordinates; None for one without."""
     p = m.place
     if p is None or p.lat is None or p.lon is None:
         return None
-    props = event_to_export(m, article)
+    props = event_to_export(m, article, fused)
     props["place"] = {k: v for k, v in props["place"].items() if k not in ("lat", "lon")}
     return {"type": "Feature", "id": m.id, "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]}, "properties": props}
 
 
-def write_geojson(events: Iterable[EventMention], articles_by_id: ArticleMap | None, out: TextIO) -> int:
+def write_geojson(events: Iterable[Item], articles_by_id: ArticleMap | None, out: TextIO) -> int:
     """A FeatureCollection of the events that have coordinates, streamed one feature a line."""
     out.write('{"type":"FeatureCollection","features":[')
     n = 0
-    for m in events:
-        feat = geojson_feature(m, _article(articles_by_id, m.article_id))
+    for item in events:
+        m, fused = _unpack(item)
+        feat = geojson_feature(m, _article(articles_by_id, m.article_id), fused)
         if feat is None:
             continue
         out.write("\n" if n == 0 else ",\n")
@@ -194,6 +219,6 @@ FORMATS: dict[str, Writer] = {"jsonl": write_jsonl, "csv": write_csv, "geojson":
 
 
 __all__ = [
-    "CSV_COLUMNS", "FORMATS", "GEO_PRECISION", "TIME_PRECISION", "conservative_count", "country_name_and_iso",
+    "CSV_COLUMNS", "CSV_FUSED_COLUMNS", "FORMATS", "Item", "GEO_PRECISION", "TIME_PRECISION", "conservative_count", "country_name_and_iso",
     "csv_row", "disorder_type", "geojson_feature", "write_csv", "write_geojson", "write_jsonl",
 ]

@@ -11,14 +11,21 @@ Deterministic: MinHash uses a fixed seed, a named permutation scheme and dataske
 sha1-based hash, so the same text gives the same signature in every process. Only originals are indexed, so what
 `add` returns is always an original, never a copy of one.
 
+Persisted: `BandedDuplicateIndex` does the same over a `SignatureStore` (the database's
+`minhash_bands` / `minhash_signatures` / `duplicates` tables): the LSH bands are rows, so
+a new article reads the rows of its own 18 band hashes and the signatures of the few
+candidates they name, whatever the number of articles stored.
+
 State: `to_state()` gives the ids, signatures and duplicate map as JSON-ready values and
 `from_state()` rebuilds the index from them (re-inserting signatures costs microseconds
 each, no re-hashing of text), so a store can persist signatures and restore at start-up.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Iterable, Protocol, Sequence
 
 from sitroom.pipeline.clean import normalise
 from sitroom.records import Article
@@ -43,6 +50,13 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     if len(words) <= k:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def minhash(text: str, num_perm: int = 128, seed: int = 1, k: int = SHINGLE_WORDS) -> Any:
+    """The MinHash (datasketch.MinHash) of a text's word shingles, the same in every process."""
+    mh = _require_datasketch().MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
+    mh.update_batch(sorted(shingles(text, k)))
+    return mh
 
 
 class DuplicateIndex:
@@ -73,9 +87,7 @@ class DuplicateIndex:
 
     def signature(self, text: str) -> Any:
         """The MinHash of a text's shingles (datasketch.MinHash)."""
-        mh = _require_datasketch().MinHash(num_perm=self.num_perm, seed=self.seed, scheme=SCHEME)
-        mh.update_batch(sorted(shingles(text, self.k)))
-        return mh
+        return minhash(text, self.num_perm, self.seed, self.k)
 
     def original_of(self, article_id: str) -> str | None:
         """The original a stored copy duplicates; None for an original or an unknown id."""
@@ -141,6 +153,86 @@ class DuplicateIndex:
         return index
 
 
+class SignatureStore(Protocol):
+    """Where a BandedDuplicateIndex keeps its bands, signatures and copies (see `sitroom.store.fusion`)."""
+
+    def band_candidates(self, bands: Sequence[str]) -> list[str]: ...
+
+    def signatures(self, article_ids: Sequence[str]) -> dict[str, tuple[int, Any]]: ...
+
+    def original_of(self, article_id: str) -> str | None: ...
+
+    def is_original(self, article_id: str) -> bool: ...
+
+    def put_original(self, article_id: str, bands: Sequence[str], hashvalues: Any) -> None: ...
+
+    def put_duplicate(self, article_id: str, original_id: str, similarity: float) -> None: ...
+
+
+@lru_cache(maxsize=8)
+def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) datasketch would pick for an LSH index at `threshold` (18 x 7 at 0.6 / 128).
+
+    Cached: datasketch integrates numerically to choose them (about 0.1 s).
+    """
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+class BandedDuplicateIndex:
+    """DuplicateIndex's rule (same signatures, thresholds and tie-break) over a SignatureStore.
+
+    An article's signature is cut into `b` bands of `r` hash values; each band's digest is
+    a row key. Two texts whose estimated Jaccard similarity reaches the LSH threshold share a
+    band with high probability, so the band rows of a new text name every likely original;
+    their signatures are compared exactly, as in DuplicateIndex. The store only ever holds
+    originals' bands, so what `add` returns is an original.
+    """
+
+    def __init__(self, store: SignatureStore, threshold: float = 0.8, num_perm: int = 128, seed: int = 1,
+                 k: int = SHINGLE_WORDS):
+        self.store, self.threshold, self.num_perm, self.seed, self.k = store, threshold, num_perm, seed, k
+        self.b, self.r = lsh_shape(max(0.5, threshold - 0.2), num_perm)
+
+    def bands(self, hashvalues: Any) -> list[str]:
+        """Row keys of a signature's bands: band number and a digest of its hash values."""
+        out = []
+        for i in range(self.b):
+            chunk = bytes(hashvalues[i * self.r:(i + 1) * self.r].astype("<u8").tobytes())
+            out.append(f"{i:02d}" + hashlib.sha1(chunk).hexdigest()[:24])
+        return out
+
+    def signature(self, text: str) -> Any:
+        """The MinHash hash values (uint64 array) of a text, as DuplicateIndex computes them."""
+        return minhash(text, self.num_perm, self.seed, self.k).hashvalues
+
+    def add(self, article: Article) -> tuple[str | None, float]:
+        """(original, similarity) when the article copies one, else (None, 0.0) after indexing it.
+
+        Adding the same article again changes nothing and gives the same answer.
+        """
+        if self.store.is_original(article.id):
+            return None, 0.0
+        known = self.store.original_of(article.id)
+        if known is not None:
+            return known, 1.0
+        import numpy as np
+
+        values = self.signature(article.text)
+        bands = self.bands(values)
+        best, best_sim, best_seq = None, 0.0, None
+        for cand, (seq, other) in sorted(self.store.signatures(self.store.band_candidates(bands)).items()):
+            sim = float(np.mean(np.asarray(other, dtype=np.uint64) == values))
+            if sim >= self.threshold and (sim > best_sim or (sim == best_sim and seq < best_seq)):
+                best, best_sim, best_seq = cand, sim, seq
+        if best is not None:
+            self.store.put_duplicate(article.id, best, best_sim)
+            return best, best_sim
+        self.store.put_original(article.id, bands, values)
+        return None, 0.0
+
+
 def find_duplicates(articles: Iterable[Article], threshold: float = 0.8) -> dict[str, str]:
     """copy id -> original id over articles taken in the given order (the first seen is the original)."""
     index = DuplicateIndex(threshold=threshold)
@@ -149,4 +241,5 @@ def find_duplicates(articles: Iterable[Article], threshold: float = 0.8) -> dict
     return dict(index.duplicates)
 
 
-__all__ = ["DuplicateIndex", "SHINGLE_WORDS", "find_duplicates", "shingles"]
+__all__ = ["BandedDuplicateIndex", "DuplicateIndex", "SHINGLE_WORDS", "SignatureStore", "find_duplicates",
+           "lsh_shape", "minhash", "shingles"]

@@ -119,6 +119,8 @@ def _speaker(claim: FigureClaim, outlets: Sequence[str] = ()) -> tuple[str, str]
         return src.attributed_to, f"via {', '.join(names)}" if names else ""
     if src and src.outlet:
         return src.outlet, ""
+    if src and src.article_id:
+        return f"article {src.article_id}", ""  # no outlet known: the article, so a reader can check it
     return "an unnamed source", ""
 
 

@@ -9,6 +9,7 @@ enough points to it. Contradictions (any one keeps them apart):
 - places that cannot be the same: more than `max_km` apart, different names without
   coordinates, or a coarse place (admin1, country) in another admin1 or country;
 - victims (recipients) of disjoint countries, or no shared country at all among parties;
+- both give a death toll, of victims of disjoint groups (country and sector: soldiers vs civilians);
 - incident killed figures that contradict wildly (the larger over 5 times the smaller + 5).
 Evidence, in points, from the mention of the event that is most alike: same place (same
 geonameid or within 5 km: 2; two different settlements within `max_km`: -1), same
@@ -145,11 +146,18 @@ def _countries(actors: Iterable[Actor]) -> set[str]:
     return {x.country for x in actors if x.country}
 
 
+def _victims(m: EventMention) -> set[tuple[str, str]]:
+    return {(x.country, x.sector) for x in m.recipients if x.country and x.sector}
+
+
 def _parties(a: EventMention, b: EventMention) -> tuple[bool, int]:
     ra, rb = _countries(a.recipients), _countries(b.recipients)
     aa, ab = _countries(a.actors), _countries(b.actors)
     if ra and rb and not ra & rb:
         return False, 0
+    va, vb = _victims(a), _victims(b)
+    if a.killed is not None and b.killed is not None and va and vb and not va & vb:
+        return False, 0  # "51 soldiers killed" and "13 civilians killed": two tolls of two groups
     pa, pb = aa | ra, ab | rb
     if pa and pb and not pa & pb:
         return False, 0

@@ -18,6 +18,7 @@ from sitroom.export.formats import conservative_count
 from sitroom.records import Actor, Article, DateSpan, EventMention, Figure, Place, Quotation, Rejection
 
 if TYPE_CHECKING:
+    from sitroom.report.fused import FusedView
     from sitroom.store import Store
 
 #: Most significant first, after events with casualties. Unknown types come last.
@@ -179,7 +180,7 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
 
 
 def _header(title: str | None, articles: list[Article], events: list[EventMention],
-            quotations: list[Quotation], rejections: list[Rejection]) -> list[str]:
+            quotations: list[Quotation], rejections: list[Rejection], fused: "FusedView | None" = None) -> list[str]:
     dated = [m.date for m in events if m.date is not None]
     if dated:
         period = f"{min(d.start for d in dated)} to {max(d.end for d in dated)} (event dates)"
@@ -201,6 +202,10 @@ def _header(title: str | None, articles: list[Article], events: list[EventMentio
         f"**{_n(len(events), 'event')}** ({with_cas} with casualty figures, {undated} undated); "
         f"**{_n(len(quotations), 'quotation')}**; **{_n(len(rejections), 'rejected input')}**"
     )
+    if fused is not None:
+        n = len(fused.stories)
+        lines.append(f"- **{n} {'story' if n == 1 else 'stories'}**; reports of one real-world event merged, "
+                     f"**{_n(len(fused.events), 'event')}** remain (the sections below list those)")
     return lines
 
 
@@ -327,15 +332,25 @@ def render_report(
     title: str | None = None,
     *,
     top: int = 10,
+    fused: "FusedView | None" = None,
 ) -> str:
-    """The whole report as Markdown. `top` caps the "What happened" list."""
+    """The whole report as Markdown. `top` caps the "What happened" list.
+
+    With `fused` (what fusing found, `sitroom.report.fused.fused_view(store)`), events are
+    the merged ones, and stories, key figures and escalation get sections of their own.
+    """
     arts, evs, qs, rejs = list(articles), list(events), list(quotations), list(rejections)
     by_id = {a.id: a for a in arts}
+    if fused is None:
+        middle = [_what_happened(evs, by_id, top), _timeline(evs, by_id), _casualty_table(evs, by_id)]
+    else:
+        from sitroom.report.fused import fused_sections
+
+        parts = fused_sections(fused, by_id, top)
+        middle = [parts[k] for k in ("what", "stories", "timeline", "casualties", "figures", "escalation")]
     sections = [
-        _header(title, arts, evs, qs, rejs),
-        _what_happened(evs, by_id, top),
-        _timeline(evs, by_id),
-        _casualty_table(evs, by_id),
+        _header(title, arts, evs, qs, rejs, fused),
+        *middle,
         _who_said_what(qs, by_id),
         _places(evs),
         _sources(arts),
@@ -345,9 +360,12 @@ def render_report(
 
 
 def render_store_report(store: "Store", title: str | None = None, *, top: int = 10) -> str:
-    """`render_report` over everything in a `sitroom.store.Store`."""
+    """`render_report` over everything in a `sitroom.store.Store`, fused state included when there is some."""
+    from sitroom.report.fused import fused_view
+
     return render_report(
         store.articles(), store.event_mentions(), store.quotations(), store.rejections(), title, top=top,
+        fused=fused_view(store),
     )
 
 

@@ -23,9 +23,10 @@ from __future__ import annotations
 import os
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, func, select
 from sqlalchemy.engine import URL, make_url
@@ -33,7 +34,11 @@ from sqlalchemy.pool import QueuePool
 
 from sitroom.records import Analysis, Article, EventMention, Quotation, Rejection, content_hash
 from sitroom.store import serialize, tables
+from sitroom.store.fusion import FusionReads, FusionSession, claim_row
 from sitroom.store.migrations import migrate
+
+if TYPE_CHECKING:
+    from sitroom.fuse.records import FigureClaim
 
 _BATCH = 500
 
@@ -219,8 +224,12 @@ class ArticleLookup(Mapping[str, Article]):
         return self._store.counts()["articles"]
 
 
-class Store:
-    """A migrated database of analyses. Open with `Store.open(path_or_url)`; one writing process."""
+class Store(FusionReads):
+    """A migrated database of analyses. Open with `Store.open(path_or_url)`; one writing process.
+
+    Fused state (stories, duplicates, merged events, figure claims) is written through
+    `fusion()` and read with the `FusionReads` methods (`stories()`, `merged_events()`, ...).
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -261,8 +270,14 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(tables.articles.c.id).where(tables.articles.c.id == article_id)).first() is not None
 
-    def save_analysis(self, analysis: Analysis) -> bool:
-        """Store an article with its mentions and quotations in one transaction.
+    def save_analysis(self, analysis: Analysis, claims: Iterable[tuple["FigureClaim", int]] = (),
+                      named: Sequence[str] | None = None) -> bool:
+        """Store an article with its mentions, quotations and figure claims in one transaction.
+
+        `claims` are (FigureClaim, character offset) pairs found in the article's text
+        (see `sitroom.fuse.claims`) and `named` the keys of the places and actors it names
+        (`sitroom.fuse.keys.mention_keys`); they go in with the article, so a stored
+        article always has what fusing it will need.
 
         Returns False (and writes nothing) when the article was already stored, so
         re-running a batch keeps the first analysis and its `first_seen`. Reanalysing
@@ -280,7 +295,16 @@ class Store:
             _insert_ignore(conn, tables.articles, [_article_row(art, now)])
             _insert_ignore(conn, tables.event_mentions, [_mention_row(m) for m in analysis.events])
             _insert_ignore(conn, tables.quotations, [_quotation_row(q) for q in analysis.quotations])
+            _insert_ignore(conn, tables.figure_claims, [claim_row(c, art.id, start) for c, start in claims])
+            if named is not None:
+                conn.execute(tables.article_keys.insert(), [{"article_id": art.id, "keys": serialize.dumps(list(named))}])
         return True
+
+    @contextmanager
+    def fusion(self) -> Iterator[FusionSession]:
+        """One transaction for fusing one article: everything it changes commits together or not at all."""
+        with self.engine.begin() as conn:
+            yield FusionSession(conn)
 
     def save_rejection(self, rej: Rejection) -> bool:
         """Record an input that failed; True if new. Keyed by uri+reason, first `at` kept."""

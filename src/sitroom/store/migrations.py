@@ -19,7 +19,8 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from sqlalchemy import (
-    Column, Connection, Engine, ForeignKey, Index, Integer, MetaData, String, Table, Text, select,
+    Column, Connection, Engine, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, PrimaryKeyConstraint,
+    String, Table, Text, select,
 )
 
 
@@ -107,8 +108,126 @@ def _m001_initial(conn: Connection) -> None:
     md.create_all(conn)
 
 
+def _m002_fusion(conn: Connection) -> None:
+    """What fusing articles needs to be incremental: stories, duplicates, merged events, figure claims.
+
+    Every lookup a new article makes goes through an index on its own keys, so adding one
+    article touches only the rows of its keys, its candidate stories and its own story:
+
+    * `stories` holds each story's profile (dates, key counts as JSON, title+lead centroid
+      as float32 bytes); `article_stories` maps an article to its story, with its vector;
+    * `story_keys` is the inverted index (key -> story), with the story's dates so the
+      time window is an index range, not a filter over every story; `key_df` counts the
+      articles per key (idf) and `fuse_counters` the articles indexed (no COUNT(*) scans);
+    * `minhash_bands` / `minhash_signatures` are the LSH index of originals, and
+      `duplicates` maps a near-duplicate to its original;
+    * `merged_events` (the full Event as JSON) and `event_sources` (event -> mention) are
+      rebuilt per story when an article joins it;
+    * `figure_claims` holds non-casualty figures (displaced, refugees, cumulative tolls)
+      per article, reconciled per story when read;
+    * `article_keys` holds the place and actor keys of everything an article names (found
+      while it is parsed, stored with it), which stories compare beside its events'.
+    """
+    md = MetaData()
+    articles = Table("articles", md, Column("id", String(64), primary_key=True))  # exists: referenced only
+    Table(
+        "stories", md,
+        Column("id", String(64), primary_key=True),
+        Column("title", Text),
+        Column("first_date", String(10)),
+        Column("last_date", String(10)),
+        Column("n_articles", Integer, nullable=False),
+        Column("key_counts", Text, nullable=False),  # JSON [[key, count], ...], most frequent first
+        Column("centroid", LargeBinary),  # float32 bytes, or NULL without an embedder
+        Column("word_norm", Float, nullable=False),  # length of the idf-weighted word counts
+    )
+    members = Table(
+        "article_stories", md,
+        Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+        Column("story_id", String(64), nullable=False),
+        Column("seq", Integer, nullable=False),  # order of joining, across the store
+        Column("vector", LargeBinary),  # float32 bytes of the title+lead embedding
+    )
+    Index("ix_article_stories_story_id", members.c.story_id, members.c.seq)
+    keys = Table(
+        "story_keys", md,
+        Column("key", String(255), nullable=False),
+        Column("story_id", String(64), nullable=False),
+        Column("first_date", String(10)),
+        Column("last_date", String(10)),
+        PrimaryKeyConstraint("key", "story_id"),
+    )
+    Index("ix_story_keys_key_last_date", keys.c.key, keys.c.last_date)
+    Index("ix_story_keys_story_id", keys.c.story_id)
+    Table(
+        "key_df", md,
+        Column("key", String(255), primary_key=True),
+        Column("df", Integer, nullable=False),
+    )
+    Table(
+        "fuse_counters", md,
+        Column("name", String(32), primary_key=True),
+        Column("value", Integer, nullable=False),
+    )
+    Table(
+        "minhash_bands", md,
+        Column("band", String(40), nullable=False),
+        Column("article_id", String(64), nullable=False),
+        PrimaryKeyConstraint("band", "article_id"),
+    )
+    Table(
+        "minhash_signatures", md,
+        Column("article_id", String(64), primary_key=True),
+        Column("seq", Integer, nullable=False),
+        Column("hashvalues", LargeBinary, nullable=False),  # uint64 bytes
+    )
+    dups = Table(
+        "duplicates", md,
+        Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+        Column("original_id", String(64), nullable=False),
+        Column("similarity", Float, nullable=False),
+    )
+    Index("ix_duplicates_original_id", dups.c.original_id)
+    events = Table(
+        "merged_events", md,
+        Column("id", String(64), primary_key=True),
+        Column("story_id", String(64), nullable=False),
+        Column("event", String(32), nullable=False),
+        Column("event_date", String(10)),
+        Column("source_count", Integer, nullable=False),
+        Column("data", Text, nullable=False),
+    )
+    Index("ix_merged_events_story_id", events.c.story_id)
+    Index("ix_merged_events_event_date", events.c.event_date)
+    sources = Table(
+        "event_sources", md,
+        Column("event_id", String(64), nullable=False),
+        Column("mention_id", String(64), nullable=False),
+        Column("article_id", String(64), nullable=False),
+        PrimaryKeyConstraint("event_id", "mention_id"),
+    )
+    Index("ix_event_sources_mention_id", sources.c.mention_id)
+    claims = Table(
+        "figure_claims", md,
+        Column("id", String(64), primary_key=True),
+        Column("article_id", String(64), ForeignKey("articles.id"), nullable=False),
+        Column("subject", Text, nullable=False),
+        Column("measure", String(32), nullable=False),
+        Column("span_start", Integer, nullable=False),
+        Column("data", Text, nullable=False),
+    )
+    Index("ix_figure_claims_article_id", claims.c.article_id)
+    Table(
+        "article_keys", md,
+        Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+        Column("keys", Text, nullable=False),  # JSON list, with repeats
+    )
+    md.create_all(conn, tables=[t for t in md.sorted_tables if t is not articles])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, event_mentions, quotations, rejections", _m001_initial),
+    Migration(2, "stories, story keys, duplicates, merged events, event sources, figure claims", _m002_fusion),
 )
 
 

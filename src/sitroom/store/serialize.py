@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
+from sitroom.fuse.records import Disagreement, Event, FigureClaim, SourceFigure
 from sitroom.records import (
     Actor, Article, DateSpan, DroppedLine, EventMention, Figure, Place, PublishedDate, Quotation,
-    Rejection, to_plain,
+    Rejection, Source, to_plain,
 )
 
 
@@ -120,7 +121,64 @@ def rejection_from_dict(d: Mapping[str, Any]) -> Rejection:
     return Rejection(uri=d["uri"], reason=d["reason"], stage=d.get("stage", "ingest"), at=d.get("at"))
 
 
+# ---- fused records (sitroom.fuse.records) ------------------------------------------
+
+
+def source_from_dict(d: Mapping[str, Any] | None) -> Source | None:
+    if d is None:
+        return None
+    return Source(article_id=d["article_id"], outlet=d.get("outlet"), quote=d.get("quote", ""),
+                  attributed_to=d.get("attributed_to"))
+
+
+def source_figure_from_dict(d: Mapping[str, Any]) -> SourceFigure:
+    return SourceFigure(
+        article_id=d.get("article_id"), outlet=d.get("outlet"), value=d.get("value"), low=d.get("low"),
+        high=d.get("high"), qualifier=d.get("qualifier", "exact"), cumulative=bool(d.get("cumulative", False)),
+        attributed_to=d.get("attributed_to"), status=d.get("status", "reported"),
+        credibility=d.get("credibility", "neutral"), date=d.get("date"), text=d.get("text", ""),
+    )
+
+
+def disagreement_from_dict(d: Mapping[str, Any] | None) -> Disagreement | None:
+    if d is None:
+        return None
+    return Disagreement(
+        subject=d["subject"], measure=d["measure"],
+        per_source=tuple(source_figure_from_dict(x) for x in d.get("per_source", ())),
+        agreement=d["agreement"], best=d.get("best"), low=d.get("low"), high=d.get("high"),
+        conservative=d.get("conservative"), source_count=int(d.get("source_count", 0)),
+        only_party_claims=bool(d.get("only_party_claims", False)), unconfirmed=bool(d.get("unconfirmed", False)),
+        sentence=d.get("sentence", ""),
+    )
+
+
+def merged_event_from_dict(d: Mapping[str, Any]) -> Event:
+    return Event(
+        id=d["id"], story_id=d.get("story_id"), event=d["event"], mode=d.get("mode"),
+        acled_event_type=d.get("acled_event_type"), acled_sub_event_type=d.get("acled_sub_event_type"),
+        actors=tuple(actor_from_dict(a) for a in d.get("actors", ())),
+        recipients=tuple(actor_from_dict(a) for a in d.get("recipients", ())),
+        place=place_from_dict(d.get("place")), date=date_span_from_dict(d.get("date")),
+        killed=disagreement_from_dict(d.get("killed")), wounded=disagreement_from_dict(d.get("wounded")),
+        status=d["status"], sources=tuple(s for s in (source_from_dict(x) for x in d.get("sources", ())) if s),
+        source_count=int(d["source_count"]), mention_ids=tuple(d.get("mention_ids", ())),
+        article_ids=tuple(d.get("article_ids", ())), confidence=d.get("confidence", 0.0),
+        statuses=tuple(d.get("statuses", ())),
+    )
+
+
+def figure_claim_from_dict(d: Mapping[str, Any]) -> FigureClaim:
+    return FigureClaim(
+        subject=d["subject"], measure=d["measure"], value=d.get("value"), low=d.get("low"), high=d.get("high"),
+        qualifier=d.get("qualifier", "exact"), source=source_from_dict(d.get("source")), date=d.get("date"),
+        status=d.get("status", "reported"), cumulative=bool(d.get("cumulative", False)), text=d.get("text", ""),
+    )
+
+
 __all__ = [
+    "disagreement_from_dict", "figure_claim_from_dict", "merged_event_from_dict", "source_figure_from_dict",
+    "source_from_dict",
     "actor_from_dict", "article_from_dict", "date_span_from_dict", "dropped_line_from_dict", "dumps",
     "event_mention_from_dict", "figure_from_dict", "loads", "place_from_dict", "quotation_from_dict",
     "rejection_from_dict",

@@ -1,0 +1,315 @@
+"""Gun Violence Archive (SemEval-2018 task 5): stories, merged casualty figures, dates and cities.
+
+The data folder holds `documents.jsonl` (news articles, each labelled with the incident it
+reports) and `incidents.jsonl` (per incident: date, city, killed, injured). sitroom reads
+each article as `sitroom run` would (title, publication date `dct`, the outlet from its
+URL's host; text cleaned of page debris), stores and fuses them oldest first into an
+in-memory store, and is scored on:
+
+- `bcubed_precision`, `bcubed_recall`, `bcubed_f1`: the stories it forms against the
+  incidents (B-cubed over the articles that have text);
+- per incident with a row in incidents.jsonl, from the story most of its articles are in
+  and that story's main ASSAULT event (the one most of its articles mention):
+  `killed_exact` and `injured_exact` (the largest credible figure any source gives for
+  that event, 0 when none gives one, equals the gold count), `date_exact` (the event's
+  day, or the story's most reported day: see `predict_story`, is the incident's date) and
+  `city_accuracy` (the settlement the story names most is the incident's city or county).
+
+Gold is read only to score: what predicts sees the article's id, title, date, URL and
+text, never its incident label, incidents.jsonl or its `original_sources`. `--sample` /
+`--limit` select incidents (with all their articles), so a sample keeps whole stories.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Sequence
+from urllib.parse import urlparse
+
+from sitroom.eval.common import EvalResult, Options, select
+from sitroom.eval.metrics import safe_div
+from sitroom.eval.runner import Progress, _finish, _parse_batch, default_pipeline
+from sitroom.fuse.figures import point_value
+from sitroom.fuse.records import Disagreement, Event, FigureClaim, Story
+from sitroom.fuse.keys import mention_keys
+from sitroom.ingest.options import IngestOptions
+from sitroom.pipeline.base import DocState, assign
+from sitroom.pipeline.clean import clean_document
+from sitroom.records import Analysis, Article, RawDocument
+
+HAPPENED = ("reported", "claimed")
+_ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What sitroom may see of an article: no incident label."""
+
+    doc_id: str
+    title: str | None
+    dct: str | None
+    uri: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Incident:
+    """The gold answer for one incident (read only to score)."""
+
+    date: str | None
+    city: str
+    killed: int | None
+    injured: int | None
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """sitroom's answer for the story an incident's articles fall in."""
+
+    story_id: str | None
+    killed: int
+    injured: int
+    date: str | None
+    city: str | None
+
+
+def outlet_of(uri: str) -> str | None:
+    """The outlet as ingestion knows it from a URL: its host (archive.org wrappers removed)."""
+    host = urlparse(_ARCHIVE.sub("", uri or "")).hostname or ""
+    host = re.sub(r":\d+$", "", host)
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def iso_date(text: str | None) -> str | None:
+    """'April 9, 2017' or '2017-04-09' as '2017-04-09'."""
+    for fmt in ("%B %d, %Y", "%Y-%m-%d", "%b %d, %Y"):
+        try:
+            return datetime.strptime((text or "").strip(), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def load_documents(folder: Path) -> tuple[list[Document], dict[str, str]]:
+    """The documents (without labels) and, apart, the gold label of each: doc id -> incident id."""
+    docs, gold = [], {}
+    with open(folder / "documents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            docs.append(Document(str(row["doc_id"]), row.get("title") or None, row.get("dct") or None,
+                                 row.get("uri") or "", row.get("content") or ""))
+            gold[str(row["doc_id"])] = str(row["incident_id"])
+    return docs, gold
+
+
+def load_incidents(folder: Path) -> dict[str, Incident]:
+    """incident id -> gold answer (only date, city and counts are read)."""
+    out = {}
+    with open(folder / "incidents.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                row = json.loads(line)
+                out[str(row["incident_uri"])] = Incident(iso_date(row.get("date")), row.get("city_or_county") or "",
+                                                         row.get("num_killed"), row.get("num_injured"))
+    return out
+
+
+def _raw(doc: Document) -> RawDocument:
+    return RawDocument(uri=f"gva://{doc.doc_id}", data=doc.content, outlet=outlet_of(doc.uri), published=doc.dct,
+                       title=doc.title)
+
+
+def analyse_into(docs: Sequence[Document], store, progress: Progress | None = None,
+                 batch_size: int = 32) -> dict[str, str]:
+    """Clean, analyse and store the documents (unfused); doc id -> article id for those stored."""
+    pipeline = default_pipeline()
+    options = IngestOptions()
+    article_of: dict[str, str] = {}
+    for start in range(0, len(docs), batch_size):
+        batch: list[tuple[Document, Article]] = []
+        for doc in docs[start:start + batch_size]:
+            try:
+                art = clean_document(_raw(doc), options)
+            except ValueError:
+                continue  # empty or unreadable: no article, as `sitroom run` would reject it
+            if art.language in (None, "en") and art.text.strip():
+                batch.append((doc, art))
+        parsed = _parse_batch(pipeline.stages[0], [a for _, a in batch])
+        for (doc, art), parse in zip(batch, parsed):
+            if parse is None or parse.text != art.text:
+                continue
+            try:
+                state = _finish(pipeline, assign(DocState(article=art), doc=parse))
+            except Exception:  # noqa: BLE001 - one failing article is a missing prediction, not a failed run
+                continue
+            store.save_analysis(Analysis(art, tuple(state.events or ()), tuple(state.quotations or ())), (),
+                                mention_keys(state.places or (), state.actors or ()))
+            article_of[doc.doc_id] = art.id
+        if progress is not None:
+            progress(len(docs[start:start + batch_size]), len(docs))
+    return article_of
+
+
+def largest_credible(fig: Disagreement | None) -> int:
+    """The largest figure a source gives that is not excluded (denied, hypothetical, a cumulative total)."""
+    values = []
+    for sf in fig.per_source if fig else ():
+        if sf.credibility == "excluded":
+            continue
+        v = point_value(FigureClaim("", "", sf.value, sf.low, sf.high, sf.qualifier, text=sf.text))
+        if v is not None:
+            values.append(v)
+    return int(max(values)) if values else 0
+
+
+def main_event(events: Iterable[Event]) -> Event | None:
+    """The story's main ASSAULT: mentioned by most articles, then most sources, then with figures, earliest."""
+    assaults = [e for e in events if e.event == "ASSAULT" and e.status in HAPPENED]
+    if not assaults:
+        return None
+
+    def key(e: Event) -> tuple:
+        has_figures = (e.killed is not None) + (e.wounded is not None)
+        day = e.date.start if e.date and e.date.precision == "day" else "9999"
+        return (-len(e.article_ids), -len(e.sources), -has_figures, day, e.id)
+
+    return min(assaults, key=key)
+
+
+def _day(ev: Event) -> str | None:
+    return ev.date.start if ev.date and ev.date.precision == "day" else None
+
+
+def _most_reported(values: Iterable[tuple[str | None, int]]) -> str | None:
+    weights: Counter = Counter()
+    for value, weight in values:
+        if value:
+            weights[value] += weight
+    return min(weights, key=lambda v: (-weights[v], v)) if weights else None
+
+
+def predict_story(events: Sequence[Event], story_id: str | None, story: Story | None = None) -> Predicted:
+    """The incident a story reports: its main ASSAULT's figures, day and place.
+
+    When the main event has no day of its own (the pipeline then gives it the week before
+    publication), the day most reported among the story's ASSAULT events stands in, then
+    among all its events, then the story's first publication date. The place is the
+    settlement the story's articles name most, else the main event's.
+    """
+    ev = main_event(events)
+    happened = [e for e in events if e.status in HAPPENED]
+    day = (_day(ev) if ev else None) or _most_reported((_day(e), len(e.article_ids)) for e in happened
+                                                       if e.event == "ASSAULT") \
+        or _most_reported((_day(e), len(e.article_ids)) for e in happened) \
+        or (story.first_published if story else None)
+    place = ev.place.name if ev and ev.place and ev.place.precision in ("place", "near") else None
+    city = (story.places[0] if story and story.places else None) or place
+    if ev is None:
+        return Predicted(story_id, 0, 0, day, city)
+    return Predicted(story_id, largest_credible(ev.killed), largest_credible(ev.wounded), day, city)
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item -> cluster) against gold (item -> class)."""
+    items = [i for i in pred if i in gold]
+    by_pred, by_gold = defaultdict(list), defaultdict(list)
+    for i in items:
+        by_pred[pred[i]].append(i)
+        by_gold[gold[i]].append(i)
+    p = r = 0.0
+    for i in items:
+        same_pred, same_gold = by_pred[pred[i]], by_gold[gold[i]]
+        both = sum(1 for j in same_pred if gold[j] == gold[i])
+        p += both / len(same_pred)
+        r += both / len(same_gold)
+    p, r = safe_div(p, len(items)), safe_div(r, len(items))
+    return p, r, safe_div(2 * p * r, p + r)
+
+
+def fold(name: str | None) -> str:
+    """A place name for comparison: ASCII, lower case, "Saint" as "st", words like "county" dropped."""
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\b(county|city|township|twp|borough|village|parish)\b", " ", text)
+    text = re.sub(r"\bsaint\b", "st", text)
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
+
+
+def same_city(pred: str | None, gold: str) -> bool:
+    """The predicted place is the gold city, or its neighbourhood: "Denver (Edgewater)" takes either."""
+    names = [gold.split("(")[0], *re.findall(r"\(([^)]*)\)", gold)]
+    return bool(fold(pred)) and any(fold(pred) == fold(n) for n in names if fold(n))
+
+
+def fused_state(store) -> tuple[dict[str, str], dict[str, list[Event]], dict[str, Story]]:
+    """article id -> story id, story id -> merged events, and story id -> Story, from a fused store."""
+    story_events: dict[str, list[Event]] = defaultdict(list)
+    for ev in store.merged_events():
+        story_events[ev.story_id or ""].append(ev)
+    return store.story_of_articles(), story_events, {s.id: s for s in store.stories()}
+
+
+def score(docs: Sequence[Document], doc_incident: dict[str, str], incidents: dict[str, Incident],
+          article_of: dict[str, str], story_of_article: dict[str, str], story_events: dict[str, list[Event]],
+          stories: dict[str, Story] | None = None) -> tuple[dict[str, float | None], dict[str, int]]:
+    """The metrics of the module docstring, and counts (articles in stories, stories, incidents scored)."""
+    predicted_story = {d: story_of_article[a] for d, a in article_of.items() if a in story_of_article}
+    p, r, f = bcubed(predicted_story, doc_incident)
+    by_incident: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        by_incident[doc_incident[d.doc_id]].append(d.doc_id)
+    hits: Counter = Counter()
+    scored = 0
+    for inc_id in sorted(by_incident):
+        gold = incidents.get(inc_id)
+        if gold is None:
+            continue
+        votes = Counter(predicted_story[d] for d in by_incident[inc_id] if d in predicted_story)
+        story = min(votes, key=lambda s: (-votes[s], s)) if votes else None
+        pred = predict_story(story_events.get(story or "", []), story, (stories or {}).get(story or ""))
+        scored += 1
+        hits["killed"] += pred.killed == (gold.killed or 0)
+        hits["injured"] += pred.injured == (gold.injured or 0)
+        hits["date"] += pred.date is not None and pred.date == gold.date
+        hits["city"] += same_city(pred.city, gold.city)
+    metrics: dict[str, float | None] = {
+        "bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f,
+        "killed_exact": safe_div(hits["killed"], scored), "injured_exact": safe_div(hits["injured"], scored),
+        "date_exact": safe_div(hits["date"], scored), "city_accuracy": safe_div(hits["city"], scored),
+    }
+    counts = {"articles": len(docs), "articles in stories": len(predicted_story),
+              "stories": len(set(predicted_story.values())), "incidents": len(by_incident), "incidents scored": scored}
+    return metrics, counts
+
+
+def evaluate(path: Path, options: Options = Options(), progress: Progress | None = None) -> EvalResult:
+    """Run sitroom over the folder's documents and score it (see the module docstring)."""
+    from sitroom.runner import catch_up, default_fuser
+    from sitroom.store.db import Store
+
+    folder = Path(path)
+    if not (folder / "documents.jsonl").is_file() or not (folder / "incidents.jsonl").is_file():
+        raise ValueError(f"{folder} must be a folder holding documents.jsonl and incidents.jsonl")
+    docs, doc_incident = load_documents(folder)
+    chosen = set(select(sorted(set(doc_incident.values())), options))
+    docs = sorted((d for d in docs if doc_incident[d.doc_id] in chosen), key=lambda d: (d.dct or "9999", d.doc_id))
+    notes: list[str] = []
+    with Store.open(":memory:") as store:
+        article_of = analyse_into(docs, store, progress)  # predicting sees `docs` only: no labels
+        catch_up(store, default_fuser(notes))
+        story_of_article, story_events, stories = fused_state(store)
+    metrics, counts = score(docs, doc_incident, load_incidents(folder), article_of, story_of_article, story_events,
+                            stories)
+    skipped = Counter({"articles without text or analysis": counts["articles"] - counts["articles in stories"]})
+    return EvalResult("gva", metrics, ["source", "count"], [[k, v] for k, v in counts.items()],
+                      evaluated=counts["articles in stories"], skipped=skipped, notes=notes)
+
+
+__all__ = ["Document", "Incident", "bcubed", "evaluate", "fused_state", "score", "largest_credible", "load_documents", "load_incidents",
+           "main_event", "outlet_of", "predict_story", "same_city"]

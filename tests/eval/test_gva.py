@@ -1,0 +1,111 @@
+"""`sitroom eval gva`: stories against incidents, merged figures, dates and cities (a folder written here)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from sitroom.cli.main import app
+from sitroom.eval import gva
+from sitroom.fuse.merge import merge_mentions
+from sitroom.fuse.records import Disagreement, SourceFigure
+
+from tests.fuse.builders import article, killed, mention
+
+runner = CliRunner()
+KEYS = {"bcubed_precision", "bcubed_recall", "bcubed_f1", "killed_exact", "injured_exact", "date_exact",
+        "city_accuracy"}
+
+# Invented reports of two invented incidents, written for this test.
+DOCS = [
+    {"doc_id": "d1", "incident_id": "i1", "title": "Man killed in Dayton shooting", "dct": "2016-05-02",
+     "uri": "http://www.daytonnews.example/a",
+     "content": "A 24-year-old man was shot and killed outside a bar in Dayton early Sunday, police said. "
+                "Officers found him on Main Street and no one has been arrested."},
+    {"doc_id": "d2", "incident_id": "i1", "title": "Police name man shot dead in Dayton", "dct": "2016-05-03",
+     "uri": "http://web.archive.org/web/2016/http://www.otherpaper.example/b",
+     "content": "Dayton police on Monday named the man who was shot and killed outside a bar early Sunday. "
+                "Detectives are asking witnesses to come forward."},
+    {"doc_id": "d3", "incident_id": "i2", "title": "Two wounded in Fresno", "dct": "2016-05-02",
+     "uri": "http://fresnotv.example/c",
+     "content": "Two women were shot and wounded in Fresno on Saturday night, police said. Both are expected "
+                "to survive."},
+    {"doc_id": "d4", "incident_id": "i2", "title": "No text", "dct": "2016-05-02", "uri": "", "content": ""},
+]
+INCIDENTS = [
+    {"incident_uri": "i1", "date": "May 1, 2016", "state": "Ohio", "city_or_county": "Dayton", "num_killed": 1,
+     "num_injured": 0, "original_sources": {"http://never.read.example": ""}},
+    {"incident_uri": "i2", "date": "April 30, 2016", "state": "California", "city_or_county": "Fresno",
+     "num_killed": 0, "num_injured": 2},
+]
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "gva"
+    folder.mkdir()
+    (folder / "documents.jsonl").write_text("".join(json.dumps(d) + "\n" for d in DOCS))
+    (folder / "incidents.jsonl").write_text("".join(json.dumps(i) + "\n" for i in INCIDENTS))
+    return folder
+
+
+def test_json_has_exactly_the_keys(tmp_path):
+    result = runner.invoke(app, ["eval", "gva", "--data", str(_folder(tmp_path)), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    (line,) = [x for x in result.stdout.splitlines() if x.strip()]
+    metrics = json.loads(line)
+    assert set(metrics) == KEYS and all(0.0 <= v <= 1.0 for v in metrics.values())
+    assert "1 articles without text or analysis" in result.stderr
+
+
+def test_usage_errors(tmp_path):
+    assert runner.invoke(app, ["eval", "gva", "--data", str(tmp_path / "missing")]).exit_code == 2
+    (tmp_path / "file.jsonl").write_text("")
+    assert runner.invoke(app, ["eval", "gva", "--data", str(tmp_path / "file.jsonl")]).exit_code == 2
+
+
+def test_predictions_never_see_the_incident_labels(tmp_path):
+    folder = _folder(tmp_path)
+    docs, gold = gva.load_documents(folder)
+    assert not any(hasattr(d, "incident_id") for d in docs) and gold == {"d1": "i1", "d2": "i1", "d3": "i2", "d4": "i2"}
+    assert gva.load_incidents(folder)["i2"] == gva.Incident("2016-04-30", "Fresno", 0, 2)
+
+
+def test_bcubed():
+    assert gva.bcubed({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}) == (1.0, 1.0, 1.0)
+    p, r, f = gva.bcubed({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"})
+    assert (round(p, 4), r) == (round((2 / 3 + 2 / 3 + 1 / 3) / 3, 4), 1.0)
+    p, r, f = gva.bcubed({"a": 1, "b": 2}, {"a": "x", "b": "x"})
+    assert (p, r) == (1.0, 0.5)
+
+
+def test_outlets_dates_and_cities():
+    assert gva.outlet_of("http://web.archive.org/web/20160617212336/http://fox59.com:80/2014/a") == "fox59.com"
+    assert gva.outlet_of("https://www.indystar.com/story") == "indystar.com" and gva.outlet_of("") is None
+    assert gva.iso_date("April 9, 2017") == "2017-04-09" and gva.iso_date("nonsense") is None
+    assert gva.same_city("Denver", "Denver (Edgewater)") and gva.same_city("Saint Louis", "St. Louis")
+    assert gva.same_city("Morgan", "Morgan (county)") and not gva.same_city(None, "Fresno")
+
+
+def test_largest_credible_figure_and_main_event():
+    fig = lambda v, q="exact", cred="neutral": SourceFigure("a", None, v, None, None, q, False, None,  # noqa: E731
+                                                           "reported", cred)
+    d = Disagreement("e", "killed", (fig(1), fig(2), fig(9, cred="excluded")), "disagree", 1, 1, 2, 1, 2, False,
+                     False, "")
+    assert gva.largest_credible(d) == 2 and gva.largest_credible(None) == 0
+    a, b = article(1), article(2, published="2020-02-12")
+    ms = [mention(a, killed=killed(1)), mention(b, killed=killed(2)), mention(b, 40, event="CONSULT")]
+    events = merge_mentions(ms, {a.id: a, b.id: b})
+    main = gva.main_event(events)
+    assert main.event == "ASSAULT" and len(main.article_ids) == 2
+    pred = gva.predict_story(events, "s")
+    assert (pred.killed, pred.date, pred.city) == (2, "2020-02-10", "Alphaville")
+    assert gva.predict_story([], None) == gva.Predicted(None, 0, 0, None, None)
+
+
+@pytest.mark.parametrize("bad", ["documents.jsonl", "incidents.jsonl"])
+def test_a_folder_missing_a_file_is_refused(tmp_path, bad):
+    folder = _folder(tmp_path)
+    (folder / bad).unlink()
+    result = runner.invoke(app, ["eval", "gva", "--data", str(folder)])
+    assert result.exit_code == 2 and "must be a folder holding" in result.stderr
