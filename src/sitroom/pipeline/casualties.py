@@ -17,6 +17,7 @@ from sitroom.pipeline.numbers import CountMention, find_counts
 from sitroom.records import Figure
 
 KILL = {"kill", "die", "massacre", "execute", "assassinate", "slay", "murder", "behead"}
+SHOT = {"shoot", "stab", "beat", "hack", "maim"}
 WOUND = {"wound", "injure", "hurt", "maim"}
 TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
               "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
@@ -55,6 +56,8 @@ def _kind(tok: Any) -> str | None:
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"
+    if lemma in SHOT and any(c.dep_ == "auxpass" for c in tok.children):
+        return "wounded"  # "a teenager was shot": hurt; "shot dead" was caught above
     return None
 
 
