@@ -55,13 +55,7 @@ def make_article(key: str, text: str, published: str | None) -> Article:
 
 
 def _finish(pipeline: Pipeline, state: DocState) -> DocState:
-    for stage in pipeline.stages[1:]:
-        new = stage(state)
-        for name in stage.assigns:
-            if getattr(new, name) is None:
-                raise PipelineError(f"stage {stage.name!r} did not assign {name!r}")
-        state = new
-    return state
+    return pipeline(state, start=1)
 
 
 def _parse_batch(nlp_stage: NlpStage, articles: list[Article]) -> list[Any]:

@@ -77,8 +77,9 @@ class Pipeline:
     def names(self) -> list[str]:
         return [s.name for s in self.stages]
 
-    def __call__(self, state: DocState) -> DocState:
-        for stage in self.stages:
+    def __call__(self, state: DocState, start: int = 0) -> DocState:
+        """Run the stages from index `start` (1 skips parsing for a state whose doc was parsed in a batch)."""
+        for stage in self.stages[start:]:
             new = stage(state)
             for name in stage.assigns:
                 if getattr(new, name) is None:
