@@ -74,6 +74,7 @@ class PlacesStage:
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self._gazetteer = gazetteer
+        self._words_cache: tuple[Any, Counter[str]] | None = None  # (doc, country words) of the last doc
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -296,12 +297,11 @@ class PlacesStage:
                 accepted_starts.add(sp.start)
         return changed
 
-    def _context(self, doc: Any, spans: list[_Span]) -> _Context:
-        """What the unambiguous places say about the article: their countries and admin1s (most
-        mentioned first) and their points; countries named only as countries, and nationality or
-        group words ("Congolese", "Ambazonian"), are weaker context, since news names the US or
-        Russia in every other story."""
-        strong: Counter[str] = Counter()
+    def _country_words(self, doc: Any) -> Counter[str]:
+        """Countries named by country or nationality words anywhere in the doc; the same for every
+        pass over one article, so it is counted once per doc."""
+        if self._words_cache is not None and self._words_cache[0] is doc:
+            return self._words_cache[1]
         weak: Counter[str] = Counter()
         for i, tok in enumerate(doc):
             if is_cap(tok) or tok.text[:1].isdigit():
@@ -310,6 +310,16 @@ class PlacesStage:
                     if cc:
                         weak[cc] += 1
                         break
+        self._words_cache = (doc, weak)
+        return weak
+
+    def _context(self, doc: Any, spans: list[_Span]) -> _Context:
+        """What the unambiguous places say about the article: their countries and admin1s (most
+        mentioned first) and their points; countries named only as countries, and nationality or
+        group words ("Congolese", "Ambazonian"), are weaker context, since news names the US or
+        Russia in every other story."""
+        strong: Counter[str] = Counter()
+        weak: Counter[str] = Counter(self._country_words(doc))
         admins: Counter[str] = Counter()
         anchors: list[tuple[float, float]] = []
         found = [(sp, self.gazetteer.rank(sp.cands)[0]) for sp in spans if sp.accepted and unambiguous(sp.cands)]
