@@ -100,6 +100,9 @@ class Embedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or min(4, _cpus())
         options.inter_op_num_threads = 1
+        # no busy-waiting between calls: texts arrive one article at a time, between spaCy parses
+        # that need the same cores
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3  # errors only: library code stays quiet
         self._session = ort.InferenceSession(str(self.model_path), sess_options=options,
                                              providers=["CPUExecutionProvider"])
