@@ -38,3 +38,8 @@ def test_unconfirmed_report_is_marked():
 
 def test_numbers_that_are_not_victims_are_ignored():
     assert casualties("The convoy of 40 trucks crossed the border on Monday.") == []
+
+
+def test_shot_is_wounded_but_shot_down_is_not():
+    assert casualties("A teenager was shot in the leg on Sunday.")[0][0] == "wounded"
+    assert casualties("A military helicopter was shot down near the border.") == []

@@ -56,7 +56,8 @@ def _kind(tok: Any) -> str | None:
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"
-    if lemma in SHOT and any(c.dep_ == "auxpass" for c in tok.children):
+    if lemma in SHOT and any(c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.lower_ in ("down", "at") for c in tok.children):  # "shot down", "shot at": no wound
         return "wounded"  # "a teenager was shot": hurt; "shot dead" was caught above
     return None
 
