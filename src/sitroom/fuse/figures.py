@@ -32,6 +32,7 @@ import statistics
 from collections import defaultdict
 from typing import Iterable, Sequence
 
+from sitroom.pipeline.numbers import parse_count
 from sitroom.fuse.records import Credibility, Disagreement, FigureClaim, SeriesPoint, SourceFigure
 
 EXCLUDED_STATUSES = {"denied", "hypothetical", "planned", "threatened"}
@@ -105,7 +106,9 @@ def format_number(v: float | None) -> str:
 def label(claim: FigureClaim) -> str:
     """The figure as the source worded it when known ("more than 50"), else from its numbers."""
     text = " ".join(claim.text.split())
-    if text and any(ch.isalnum() for ch in text):
+    if text and text.lower() not in ("a", "an") and parse_count(text) is not None:
+        # the source's own words for a number ("more than 50", "dozens"); a victim counted as one
+        # from "a soldier" or "the mayor" is shown as the number
         return text[0].lower() + text[1:] if text[:1].isupper() and not text[:2].isupper() else text
     prefix = {"at_least": "at least ", "up_to": "up to ", "approximately": "about "}.get(claim.qualifier, "")
     return prefix + format_number(point_value(claim))
