@@ -32,8 +32,8 @@ import statistics
 from collections import defaultdict
 from typing import Iterable, Sequence
 
-from sitroom.pipeline.numbers import parse_count
 from sitroom.fuse.records import Credibility, Disagreement, FigureClaim, SeriesPoint, SourceFigure
+from sitroom.pipeline.numbers import parse_count
 
 EXCLUDED_STATUSES = {"denied", "hypothetical", "planned", "threatened"}
 VAGUE_COUNTS = {  # ACLED's codings for tens/dozens/hundreds; "several"/"a few" are sitroom's (see above)
