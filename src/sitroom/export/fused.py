@@ -86,12 +86,17 @@ def merged_event_to_export(ev: Event) -> dict[str, Any]:
     }
 
 
-def write_events_jsonl(events: Iterable[Event], out: TextIO) -> int:
+def _write_lines(records: Iterable[Any], to_dict: Any, out: TextIO) -> int:
+    """One JSON object per record and line; the count written."""
     n = 0
-    for ev in events:
-        out.write(_json(merged_event_to_export(ev)) + "\n")
+    for record in records:
+        out.write(_json(to_dict(record)) + "\n")
         n += 1
     return n
+
+
+def write_events_jsonl(events: Iterable[Event], out: TextIO) -> int:
+    return _write_lines(events, merged_event_to_export, out)
 
 
 def event_csv_row(ev: Event) -> dict[str, Any]:
@@ -161,11 +166,8 @@ def story_to_export(story: Story, events: int = 0) -> dict[str, Any]:
 
 def write_stories_jsonl(stories: Iterable[Story], out: TextIO, events: Mapping[str, int] | None = None) -> int:
     """One story per line; `events` maps story id -> number of merged events."""
-    n = 0
-    for s in stories:
-        out.write(_json(story_to_export(s, (events or {}).get(s.id, 0))) + "\n")
-        n += 1
-    return n
+    counts = events or {}
+    return _write_lines(stories, lambda s: story_to_export(s, counts.get(s.id, 0)), out)
 
 
 def point_to_export(p: SeriesPoint) -> dict[str, Any]:
@@ -207,11 +209,7 @@ def pair_to_export(s: PairSeries) -> dict[str, Any]:
 
 
 def write_escalation_jsonl(pairs: Iterable[PairSeries], out: TextIO) -> int:
-    n = 0
-    for s in pairs:
-        out.write(_json(pair_to_export(s)) + "\n")
-        n += 1
-    return n
+    return _write_lines(pairs, pair_to_export, out)
 
 
 def write_escalation_csv(pairs: Iterable[PairSeries], out: TextIO) -> int:

@@ -366,11 +366,12 @@ class Store(FusionReads):
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, event_mentions, quotations, rejections."""
-        out: dict[str, int] = {}
+        return self.row_counts(tables.articles, tables.event_mentions, tables.quotations, tables.rejections)
+
+    def row_counts(self, *tabs: Any) -> dict[str, int]:
+        """Rows in each of `tabs`, by table name."""
         with self.engine.connect() as conn:
-            for t in (tables.articles, tables.event_mentions, tables.quotations, tables.rejections):
-                out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar_one()
-        return out
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in tabs}
 
 
 __all__ = ["ArticleLookup", "Store", "make_engine", "quotation_id", "rejection_id", "to_url"]

@@ -19,7 +19,7 @@ from collections import Counter, OrderedDict
 from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
-from sqlalchemy import Connection, Table, delete, func, or_, select, union_all, update
+from sqlalchemy import Connection, Table, delete, or_, select, union_all, update
 
 from sitroom.fuse.records import Event, FigureClaim, Story
 from sitroom.fuse.stories import StoryProfile
@@ -409,11 +409,7 @@ class FusionReads:
 
     def fusion_counts(self) -> dict[str, int]:
         """Row counts of the fused state: stories, duplicates, merged_events, figure_claims."""
-        out: dict[str, int] = {}
-        with self.engine.connect() as conn:
-            for t in (tables.stories, tables.duplicates, tables.merged_events, tables.figure_claims):
-                out[t.name] = conn.execute(select(func.count()).select_from(t)).scalar_one()
-        return out
+        return self.row_counts(tables.stories, tables.duplicates, tables.merged_events, tables.figure_claims)
 
 
 def _label(key: str) -> str:
