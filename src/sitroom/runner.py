@@ -1,8 +1,9 @@
-"""Running inputs through the pipeline into the store, one article at a time.
+"""Running inputs through the pipeline into the store, a small batch of articles at a time.
 
 This is the one error policy of sitroom: an input that cannot be read, decoded, cleaned
 or analysed becomes a Rejection with a reason, stored and reported, while the batch goes
-on. Articles are stored as each is finished, keyed by content hash, so an interrupted
+on. Inputs are parsed a small batch at a time (one spaCy pass, one embedding call), but each
+is stored as it is finished, keyed by content hash, so an interrupted
 run resumes without redoing or doubling anything, and a second run changes nothing.
 
 Each stored article is then fused (`sitroom.fuse.fuser`): checked for being a copy,
@@ -17,14 +18,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from sitroom.fuse.claims import claims_from_doc
 from sitroom.fuse.fuser import Fused, Fuser, default_embed
 from sitroom.fuse.keys import mention_keys
 from sitroom.ingest.options import IngestOptions
 from sitroom.ingest.sources import iter_inputs
-from sitroom.pipeline import Pipeline, analyse, build_pipeline
+from sitroom.pipeline import DocState, Pipeline, analyse, build_pipeline
+from sitroom.pipeline.base import assign
+from sitroom.pipeline.nlp import NlpStage
 from sitroom.pipeline.clean import clean_document
 from sitroom.records import Analysis, Article, EventMention, RawDocument, Rejection
 from sitroom.store.db import Store
@@ -63,10 +66,11 @@ def default_fuser(notes: list[str] | None = None) -> Fuser:
     return Fuser(embed)
 
 
-def fuse_article(store: Store, fuser: Fuser, article: Article, events: Sequence[EventMention]) -> Fused:
-    """Fuse one stored article in one transaction."""
+def fuse_article(store: Store, fuser: Fuser, article: Article, events: Sequence[EventMention],
+                 vector: Any = None) -> Fused:
+    """Fuse one stored article in one transaction (`vector`: its title+lead embedding, if made already)."""
     with store.fusion() as session:
-        return fuser.add(session, article, events)
+        return fuser.add(session, article, events, vector)
 
 
 def _rejection(uri: str, stage: str, exc: Exception) -> Rejection:
@@ -98,24 +102,35 @@ def catch_up(store: Store, fuser: Fuser, summary: RunSummary | None = None) -> i
     return done
 
 
+def _store(store: Store, article: Article, state: DocState) -> Analysis:
+    result = Analysis(article=article, events=tuple(state.events or ()), quotations=tuple(state.quotations or ()))
+    store.save_analysis(result, claims_from_doc(state), mention_keys(state.places or (), state.actors or ()))
+    return result
+
+
+def _cleaned(raw: RawDocument, store: Store, options: IngestOptions) -> Article | None:
+    """The cleaned article, or None when it is stored already; raises what makes it unusable."""
+    article = clean_document(raw, options)
+    if store.has_article(article.id):
+        store.clear_rejection(raw.uri)
+        return None
+    if article.language and article.language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"language {article.language!r} is not supported (sitroom analyses English)")
+    return article
+
+
 def process_document(raw: RawDocument, pipeline: Pipeline, store: Store, options: IngestOptions,
                      fuser: Fuser | None = None) -> tuple[str, Analysis | Rejection | None]:
     """Clean, analyse, store and (with a fuser) fuse one document; ('stored'|'skipped'|'rejected', result)."""
     stage = "clean"
     try:
-        article = clean_document(raw, options)
-        if store.has_article(article.id):
-            store.clear_rejection(raw.uri)
+        article = _cleaned(raw, store, options)
+        if article is None:
             return "skipped", None
-        if article.language and article.language not in SUPPORTED_LANGUAGES:
-            raise ValueError(f"language {article.language!r} is not supported (sitroom analyses English)")
         stage = "analyse"
         state = analyse(pipeline, article)
-        result = Analysis(article=article, events=tuple(state.events or ()), quotations=tuple(state.quotations or ()))
-        claims = claims_from_doc(state)
-        named = mention_keys(state.places or (), state.actors or ())
         stage = "store"
-        store.save_analysis(result, claims, named)
+        result = _store(store, article, state)
         if fuser is not None:
             stage = "fuse"
             fuse_article(store, fuser, article, result.events)
@@ -127,14 +142,71 @@ def process_document(raw: RawDocument, pipeline: Pipeline, store: Store, options
         return "rejected", rej
 
 
+def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store, options: IngestOptions,
+                  fuser: Fuser | None = None) -> list[tuple[str, Analysis | Rejection | None]]:
+    """`process_document` for several documents, with one spaCy pass and one embedding call for all.
+
+    Each document still fails alone, with the same stages and reasons, and is stored and
+    fused in input order, so the result is the one a document-at-a-time run gives.
+    """
+    nlp_stage = pipeline.stages[0] if pipeline.stages else None
+    if not isinstance(nlp_stage, NlpStage) or len(raws) < 2:
+        return [process_document(raw, pipeline, store, options, fuser) for raw in raws]
+    outcomes: list[tuple[str, Analysis | Rejection | None]] = [("skipped", None)] * len(raws)
+    todo: list[tuple[int, Article]] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(raws):
+        try:
+            article = _cleaned(raw, store, options)
+        except Exception as exc:  # noqa: BLE001 - recorded below, as process_document would
+            outcomes[i] = ("rejected", _rejection(raw.uri, "clean", exc))
+            store.save_rejection(outcomes[i][1])  # type: ignore[arg-type]
+            continue
+        if article is not None and article.id not in seen:  # a second copy in one batch is "already stored"
+            seen.add(article.id)
+            todo.append((i, article))
+    docs = nlp_stage.parse_many([a.text for _, a in todo])
+    vectors = fuser.vectors([a for _, a in todo]) if fuser is not None else [None] * len(todo)
+    for (i, article), doc, vector in zip(todo, docs, vectors):
+        raw, stage = raws[i], "analyse"
+        try:
+            if isinstance(doc, Exception):
+                raise doc
+            state = pipeline(assign(DocState(article=article), doc=doc), start=1)
+            stage = "store"
+            result = _store(store, article, state)
+            if fuser is not None:
+                stage = "fuse"
+                fuse_article(store, fuser, article, result.events, vector)
+            store.clear_rejection(raw.uri)
+            outcomes[i] = ("stored", result)
+        except Exception as exc:  # the one error policy, as in process_document
+            rej = _rejection(raw.uri, stage, exc)
+            store.save_rejection(rej)
+            outcomes[i] = ("rejected", rej)
+    return outcomes
+
+
+def _batches(items: Iterable[RawDocument | Rejection], size: int) -> Iterable[list[RawDocument | Rejection]]:
+    batch: list[RawDocument | Rejection] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def run(paths: Sequence[str], store: Store, options: IngestOptions | None = None,
         pipeline: Pipeline | None = None, progress: Progress | None = None,
         inputs: Iterable[RawDocument | Rejection] | None = None, fuser: Fuser | None = None,
-        fuse: bool = True) -> RunSummary:
+        fuse: bool = True, batch_size: int = 16) -> RunSummary:
     """Ingest `paths` (or the given `inputs`) and store what the pipeline makes of each.
 
     With `fuse` (the default) each stored article is also fused, by `fuser` or a
-    `default_fuser()`, after catching up on articles a previous run left unfused.
+    `default_fuser()`, after catching up on articles a previous run left unfused. Inputs
+    are parsed `batch_size` at a time (`process_batch`); 1 processes them one by one.
     """
     options = options or IngestOptions()
     pipeline = pipeline or build_pipeline()
@@ -145,22 +217,26 @@ def run(paths: Sequence[str], store: Store, options: IngestOptions | None = None
         fuser = default_fuser(summary.notes)
     if fuser is not None:
         catch_up(store, fuser, summary)
-    for item in inputs if inputs is not None else iter_inputs(paths, options):
-        if isinstance(item, Rejection):
-            store.save_rejection(item)
-            summary.rejected.append(item)
-            outcome, uri = "rejected", item.uri
-        else:
-            outcome, result = process_document(item, pipeline, store, options, fuser)
-            uri = item.uri
-            if outcome == "stored" and isinstance(result, Analysis):
-                summary.processed += 1
-                summary.events += len(result.events)
-                summary.fused += fuser is not None
-            elif outcome == "skipped":
-                summary.already_stored += 1
-            elif isinstance(result, Rejection):
-                summary.rejected.append(result)
-        if progress is not None:
-            progress(uri, outcome)
+    items = inputs if inputs is not None else iter_inputs(paths, options)
+    for batch in _batches(items, max(1, batch_size)):
+        raws = [item for item in batch if not isinstance(item, Rejection)]
+        results = iter(process_batch(raws, pipeline, store, options, fuser))
+        for item in batch:
+            if isinstance(item, Rejection):
+                store.save_rejection(item)
+                summary.rejected.append(item)
+                outcome, uri = "rejected", item.uri
+            else:
+                outcome, result = next(results)
+                uri = item.uri
+                if outcome == "stored" and isinstance(result, Analysis):
+                    summary.processed += 1
+                    summary.events += len(result.events)
+                    summary.fused += fuser is not None
+                elif outcome == "skipped":
+                    summary.already_stored += 1
+                elif isinstance(result, Rejection):
+                    summary.rejected.append(result)
+            if progress is not None:
+                progress(uri, outcome)
     return summary

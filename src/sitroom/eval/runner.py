@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, Sized, TypeVar
 
 from sitroom.pipeline import DocState, Pipeline, build_pipeline
 from sitroom.pipeline.base import PipelineError, assign
-from sitroom.pipeline.nlp import CHUNK_CHARS, NlpStage
+from sitroom.pipeline.nlp import NlpStage
 from sitroom.records import Article, PublishedDate, content_hash
 
 T = TypeVar("T")
@@ -59,21 +59,9 @@ def _finish(pipeline: Pipeline, state: DocState) -> DocState:
 
 
 def _parse_batch(nlp_stage: NlpStage, articles: list[Article]) -> list[Any]:
-    """spaCy Docs for a batch (None where a text failed); long texts go through the stage's chunking."""
-    short = [i for i, a in enumerate(articles) if len(a.text) <= CHUNK_CHARS]
-    docs: list[Any] = [None] * len(articles)
-    try:
-        for i, doc in zip(short, nlp_stage.nlp.pipe([articles[i].text for i in short], batch_size=64)):
-            docs[i] = doc
-    except Exception:  # noqa: BLE001 - one bad text must not sink the batch: parse them singly below
-        pass
-    for i, a in enumerate(articles):
-        if docs[i] is None:
-            try:
-                docs[i] = nlp_stage(DocState(article=a)).doc
-            except Exception:  # noqa: BLE001
-                docs[i] = None
-    return docs
+    """spaCy Docs for a batch (None where a text failed)."""
+    docs = nlp_stage.parse_many([a.text for a in articles], batch_size=64)
+    return [None if isinstance(d, Exception) else d for d in docs]
 
 
 def analyse_items(items: Iterable[Item[T]], pipeline: Pipeline | None = None, batch_size: int = 64,

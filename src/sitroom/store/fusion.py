@@ -19,7 +19,7 @@ from collections import Counter, OrderedDict
 from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
-from sqlalchemy import Connection, Table, delete, or_, select, union_all, update
+from sqlalchemy import Connection, Table, bindparam, delete, or_, select, update
 
 from sitroom.fuse.records import Event, FigureClaim, Story
 from sitroom.fuse.stories import StoryProfile
@@ -104,6 +104,15 @@ def claim_row(claim: FigureClaim, article_id: str, span_start: int = 0) -> dict[
             "data": serialize.dumps(claim)}
 
 
+_K = tables.story_keys
+# The most recent stories holding one key inside a date window (open dates match any window).
+_PER_KEY = (select(_K.c.story_id)
+            .where(_K.c.key == bindparam("key"),
+                   or_(_K.c.last_date >= bindparam("start"), _K.c.last_date.is_(None)),
+                   or_(_K.c.first_date <= bindparam("end"), _K.c.first_date.is_(None)))
+            .order_by(_K.c.last_date.desc()).limit(bindparam("n")))
+
+
 class FusionSession:
     """StoryStore + SignatureStore + merged-event writes over one connection in one transaction."""
 
@@ -127,19 +136,12 @@ class FusionSession:
 
     def candidates(self, keys: Sequence[str], start: str | None, end: str | None, limit: int) -> list[StoryProfile]:
         """Stories sharing most of `keys` within the dates; each key reads at most its `per_key_limit`
-        most recent stories (one UNION ALL statement), so a common key costs no more than a rare one."""
-        t = tables.story_keys
-        parts = []
+        most recent stories, so a common key costs no more than a rare one. One statement, compiled
+        once and run per key: a UNION of as many parts as keys compiles anew for each key count."""
+        hits: Counter = Counter()
         for key in dict.fromkeys(keys):
-            stmt = select(t.c.story_id).where(t.c.key == key)
-            if start:
-                stmt = stmt.where(or_(t.c.last_date >= start, t.c.last_date.is_(None)))
-            if end:
-                stmt = stmt.where(or_(t.c.first_date <= end, t.c.first_date.is_(None)))
-            parts.append(select(stmt.order_by(t.c.last_date.desc()).limit(self.per_key_limit).subquery().c.story_id))
-        if not parts:
-            return []
-        hits = Counter(self.conn.execute(union_all(*parts) if len(parts) > 1 else parts[0]).scalars())
+            hits.update(self.conn.execute(_PER_KEY, {"key": key, "start": start or "", "end": end or "\uffff",
+                                                     "n": self.per_key_limit}).scalars())
         top = [sid for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
         if not top:
             return []
