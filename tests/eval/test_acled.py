@@ -67,3 +67,15 @@ def test_end_to_end_keys_and_known_answers(tmp_path):
 def test_sample_and_limit(tmp_path):
     result = run_eval("acled", write_acled(tmp_path), Options(sample=2, seed=3, limit=1))
     assert result.evaluated == 1
+
+
+def test_actor1_falls_back_to_the_first_named_party_after_the_coders_label():
+    from sitroom.eval.acled import first_actor
+    from sitroom.pipeline.base import Mention
+
+    army = Actor("Military Forces of Somalia", "SOM", "MIL", "forces")
+    shabaab = Actor("al-Shabaab", "SOM", "REB", "Al Shabaab")
+    text = "Movement of forces: On 7 April 2025, Al Shabaab reached Biibi village."
+    mentions = [Mention(12, 18, 2, 3, army, "forces"), Mention(38, 48, 9, 11, shabaab, "Al Shabaab")]
+    assert first_actor(None, mentions, text) == shabaab
+    assert first_actor(None, mentions, "Forces of the army and " + text[20:]) == army

@@ -53,3 +53,9 @@ def test_pronoun_subject_takes_the_last_named_person():
     st = analyse("Erdogan addressed parliament on Wednesday. Later, he warned Syrian troops to pull back.")
     he = [m for m in st.actors if m.text == "he"]
     assert he and he[0].value.name == "Recep Tayyip Erdogan"
+
+
+def test_a_named_groups_fighters_are_that_group():
+    st = analyse("Around 25 Al Shabaab fighters arrived in Haween village on Monday.")
+    named = {(m.text, m.value.name, m.value.sector) for m in st.actors}
+    assert ("Around 25 Al Shabaab fighters", "al-Shabaab", "REB") in named

@@ -43,3 +43,24 @@ def test_numbers_that_are_not_victims_are_ignored():
 def test_shot_is_wounded_but_shot_down_is_not():
     assert casualties("A teenager was shot in the leg on Sunday.")[0][0] == "wounded"
     assert casualties("A military helicopter was shot down near the border.") == []
+
+
+def _kinds(text):
+    return sorted((k, f.value) for k, f in casualties(text))
+
+
+def test_shot_with_some_fatally_splits_killed_from_wounded():
+    assert _kinds("Police say four people were shot, one fatally, at the park.") == [("killed", 1), ("wounded", 3)]
+    assert _kinds("Five people were shot, two of them fatally, early Sunday.") == [("killed", 2), ("wounded", 3)]
+
+
+def test_one_victim_is_dead_named_by_age_or_by_a_headline_noun():
+    assert _kinds("A 14-year-old boy is dead after being shot in the chest.") == [("killed", 1)]
+    assert _kinds("Police said a 7-year-old is dead after an accidental shooting.") == [("killed", 1)]
+    assert _kinds("Police: Child killed in accidental shooting in White County") == [("killed", 1)]
+
+
+def test_both_counts_two_and_shot_at_a_place_is_a_wound():
+    assert ("killed", 2) in _kinds("Both men inside the car were killed.")
+    assert _kinds("Seven men who were shot at a house in Antioch are expected to survive.") == [("wounded", 7)]
+    assert _kinds("Soldiers at the checkpoint were shot at on Monday.") == []

@@ -82,3 +82,27 @@ def test_event_ids_are_stable():
     a = [e.id for e in events("Rebels attacked a checkpoint in Idlib.")]
     b = [e.id for e in events("Rebels attacked a checkpoint in Idlib.")]
     assert a == b and len(set(a)) == len(a)
+
+
+def test_a_sentence_that_only_counts_victims_takes_the_last_attacks_means_and_attacker():
+    st = analyse("An IED planted by Al Shabaab detonated near a checkpoint in Afgooye on Monday. "
+                 "Two soldiers were injured.")
+    injured = [e for e in st.events if e.wounded is not None]
+    assert injured and injured[0].mode == "explosives"
+    assert injured[0].acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_thrown_grenade_is_the_weapon_not_the_target():
+    st = analyse("Al Shabaab threw a hand grenade at soldiers at a checkpoint in Qoryooley on Sunday.")
+    [ev] = [e for e in st.events if e.event == "ASSAULT"]
+    assert ev.acled_sub_event_type == "Grenade"
+    assert not any("grenade" in (r.text or "") for r in ev.recipients)
+
+
+def test_a_shooting_noun_is_an_attack_and_takes_the_dead_of_its_sentence():
+    st = analyse("Police said a 7-year-old is dead after an accidental shooting on Sunday night.")
+    [ev] = [e for e in st.events if e.event == "ASSAULT"]
+    assert ev.killed is not None and ev.killed.value == 1
+    assert ev.date is not None and ev.date.start == "2020-02-09"
+    assert not [e for e in analyse("The film shooting was delayed by rain for a week.").events
+                if e.event == "ASSAULT"]

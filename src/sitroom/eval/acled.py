@@ -17,13 +17,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, class_rows, confusion_examples, select
 from sitroom.eval.metrics import confusions, haversine_km, median, safe_div
 from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import conservative_killed, main_event
 from sitroom.pipeline.acled_model import load_model as load_acled_model
+from sitroom.pipeline.base import Mention
 from sitroom.records import Actor, EventMention
 
 NONE = "(none)"
@@ -83,6 +84,23 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
     if sector in CIVILIAN:
         return "7"
     return None
+
+
+# A coder's label before the note proper ("Movement of forces: On 7 April ..."): not a party.
+_LABEL = re.compile(r"^[A-Z][A-Za-z /&-]{0,40}:\s")
+
+
+def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str = "") -> Actor | None:
+    """Actor 1 of a note: its main event's first actor, else the first party the note names with a
+    known sector that is not the event's target (coders' notes name actor 1 first: "an IED planted
+    by Al Shabaab detonated, targeting ..." has no subject the parse can give the explosion)."""
+    if ev is not None and ev.actors:
+        return ev.actors[0]
+    targets = {r.name for r in ev.recipients} if ev is not None else set()
+    label = _LABEL.match(text)
+    after = label.end() if label else 0
+    return next((m.value for m in mentions if m.value.sector and m.value.name not in targets and m.start >= after),
+                None)
 
 
 def fold_text(name: str | None) -> str:
@@ -163,7 +181,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
                 fat_nz_ok.append(ok)
         if gold.inter1:
             g_inter.append(gold.inter1)
-            p_inter.append(inter_code(ev.actors[0] if ev and ev.actors else None, ev) or NONE)
+            p_inter.append(inter_code(first_actor(ev, out.state.actors or (), out.item.text), ev) or NONE)
         place = ev.place if ev else None
         if gold.admin1:
             admin_ok.append(place is not None and fold_text(place.admin1) == fold_text(gold.admin1))

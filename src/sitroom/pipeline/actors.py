@@ -224,6 +224,13 @@ class ActorsStage:
             if tok.dep_ in ("compound", "amod") and _sector_of(tok.head, self.dict.sector_nouns):
                 continue  # "government" in "government soldiers" is part of the soldiers' phrase
             countries, start = self._country_of(tok, found, on)
+            owner = next((m.value for (a, b), m in found.items() if start <= a and b <= tok.i
+                          and m.value.sector not in (None, "GOV")), None)
+            if owner is not None:  # "Al Shabaab fighters", "Wagner troops": the named group itself
+                words = doc[start:tok.i + 1].text
+                groups.append(Mention(doc[start].idx, tok.idx + len(tok.text), start, tok.i + 1,
+                                      Actor(owner.name, owner.country, owner.sector, words), words))
+                continue
             if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
                 sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force
             if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF"):

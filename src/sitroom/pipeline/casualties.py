@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.numbers import CountMention, find_counts
+from sitroom.pipeline.numbers import CountMention, find_counts, number_value
 from sitroom.records import Figure
 
 KILL = {"kill", "die", "massacre", "execute", "assassinate", "slay", "murder", "behead"}
@@ -56,13 +56,17 @@ def _kind(tok: Any) -> str | None:
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"
-    if lemma in SHOT and any(c.dep_ == "auxpass" for c in tok.children) \
-            and not any(c.lower_ in ("down", "at") for c in tok.children):  # "shot down", "shot at": no wound
+    if lemma in SHOT and any(c.dep_ == "auxpass" for c in tok.children) and not any(
+            c.lower_ == "down" or (c.lower_ == "at" and not any(g.dep_ == "pobj" for g in c.children))
+            for c in tok.children):  # "shot down", "were shot at": no wound ("shot at a party" is)
         return "wounded"  # "a teenager was shot": hurt; "shot dead" was caught above
     return None
 
 
 def _victim_token(verb: Any) -> Any | None:
+    if verb.lower_ == "dead" and verb.dep_ in ("acomp", "oprd"):
+        # "a 14-year-old boy is dead", "the man was found dead": the subject of the linking verb
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -93,17 +97,51 @@ def _victim_token(verb: Any) -> Any | None:
     return None
 
 
+# People a headline names without an article ("Child killed in accidental shooting").
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "teen", "teenager", "toddler", "infant", "baby", "officer",
+                "deputy", "trooper", "soldier", "student", "father", "mother", "son", "daughter", "victim", "driver",
+                "worker", "guard", "resident", "youth", "civilian", "journalist", "policeman", "person"}
+
+
+def _aged(tok: Any) -> bool:
+    """"a 7-year-old", "13 year old Shaquez Brunner": an age marks a person whatever NER says."""
+    if tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.children):
+        return True
+    return any(c.dep_ == "amod" and _aged(c) for c in tok.children)
+
+
 def _one_victim(victim: Any) -> CountMention | None:
-    """One victim named without a number: a person ("Juan Cruz was shot dead"), or a singular noun
-    with "the", "a" or a possessive ("the councilman died", "his son was wounded")."""
-    single = victim.ent_type_ == "PERSON" or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "a", "an", "his", "her", "their", "its") for c in
-        victim.children)) or (victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj")
-                             and victim.ent_type_ in ("PERSON", ""))
+    """Victims named without a number: a person ("Juan Cruz was shot dead"), someone of a stated
+    age ("a 7-year-old is dead"), a singular noun with "the", "a" or a possessive ("the councilman
+    died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
+    dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
+    if "both" in dets and victim.tag_ == "NNS":
+        return CountMention(victim.idx, victim.idx + len(victim), victim.i, victim.i + 1, 2, 2, 2, "exact",
+                            victim.i, victim.text)
+    single = victim.ent_type_ == "PERSON" or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
+        dets & {"the", "a", "an", "his", "her", "their", "its"}
+        or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass"))
+    )) or (victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj")
+           and victim.ent_type_ in ("PERSON", ""))
     if not single or victim.lower_ in ("one",):
         return None
     return CountMention(victim.idx, victim.idx + len(victim), victim.i, victim.i + 1, 1, 1, 1, "exact",
                         victim.i, victim.text)
+
+
+def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
+    """"four people were shot, one fatally" / "two of them fatally": how many of the shot died."""
+    for c in verb.subtree:
+        if c.lower_ == "fatally" and c.head.i != verb.i:
+            num = c.head
+            for count in counts:
+                if count.token_start <= num.i < count.token_end:
+                    return count
+            value = number_value(num.text) if num.like_num else None  # "two of them": no noun, not a count
+            if value is not None:
+                return CountMention(num.idx, num.idx + len(num), num.i, num.i + 1, value, value, value, "exact",
+                                    None, num.text)
+    return None
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -166,6 +204,12 @@ def casualties_in(sent: Any) -> list[Casualty]:
             if key in seen:
                 continue
             seen.add(key)
+            died = _fatally(tok, counts) if kind == "wounded" and tok.lemma_.lower() in SHOT else None
+            if died is not None and died.value is not None and count.value is not None and died.value < count.value:
+                out.append(Casualty("killed", figure_of(died, cumulative, unconfirmed), victim.i, tok.i))
+                rest = count.value - died.value  # "four shot, one fatally": three wounded
+                count = CountMention(count.start, count.end, count.token_start, count.token_end, rest, rest, rest,
+                                     count.qualifier, count.noun, count.text)
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
             # "a death toll of 16", "16 dead", "casualties rose to 10"

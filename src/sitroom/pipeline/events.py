@@ -158,12 +158,32 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
     return sorted(out, key=lambda t: t.token)
 
 
+# Verbs that only count victims ("were killed", "died", "were injured").
+TOLL_VERBS = {"kill", "die", "injure", "wound", "hurt"}
+
+
+def _adopt_figures(state: DocState, sent: Any, drafts: list[Draft]) -> None:
+    """Figures on a word that is no trigger ("a boy is dead after a shooting", "a death toll of 16
+    in the attack") go to the sentence's nearest attack that has no figure of that kind."""
+    taken = {id(c) for d in drafts for c in d.casualties}
+    attacks = [d for d in drafts if d.trigger.entry.event == "ASSAULT"]
+    for m in state.figures or ():
+        cas = m.value
+        if not (sent.start <= cas.verb < sent.end) or id(cas) in taken or not attacks:
+            continue
+        free = [d for d in attacks if cas.kind not in {c.kind for c in d.casualties}]
+        if free:
+            min(free, key=lambda d: abs(d.trigger.token - cas.verb)).casualties.append(cas)
+
+
 def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
     tok = state.doc[trig.token]
     actors, recipients = args.roles(state, tok, battle=trig.entry.battle,
                                     own_object=trig.entry.event == "MOBILIZE",
                                     symmetric=trig.entry.event in ("CONSULT", "AGREE", "COOPERATE"),
                                     targets=trig.entry.event == "ASSAULT" and not trig.entry.victim)
+    if trig.entry.object:  # "threw a grenade", "opened fire": the object is the weapon, not a target
+        recipients = [r for r in recipients if trig.entry.object not in (r.text or "").lower()]
     cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
     if trig.entry.victim and cas:
         victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
@@ -317,14 +337,15 @@ class EventsStage:
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
+            _adopt_figures(state, sent, drafts)
             for d in _fold(drafts):
                 ev = self._build(state, d, sent)
                 if ev is None:
                     continue
                 if ev.event == "ASSAULT" and not ev.actors and recent_attack and n - recent_attack[0] <= 2 \
-                        and self._anaphoric(d):
+                        and (self._anaphoric(d) or (not ev.mode and self._toll_only(d))):
                     ev = self._inherit(state, ev, recent_attack[1])
-                if ev.event == "ASSAULT" and ev.actors:
+                if ev.event == "ASSAULT" and (ev.actors or ev.mode):
                     recent_attack = (n, ev)
                 events.append(ev)
         return assign(state, events=tuple(events))
@@ -337,6 +358,13 @@ class EventsStage:
                                                                    for c in t.children):
                 return True
         return any(t.lemma_.lower() in ANAPHORIC_ATTACK_NOUNS for t in toks)
+
+    @staticmethod
+    def _toll_only(d: Draft) -> bool:
+        """"Two soldiers were injured." after "an IED planted by Al Shabaab detonated": a sentence that
+        only counts victims, with no attacker and no means of its own, tells the last attack's toll."""
+        tok = d.sent.doc[d.trigger.token]
+        return bool(d.casualties) and bool(d.trigger.entry.victim) and tok.lemma_.lower() in TOLL_VERBS
 
     @staticmethod
     def _inherit(state: DocState, ev: EventMention, source: EventMention) -> EventMention:

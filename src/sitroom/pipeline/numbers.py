@@ -71,7 +71,7 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:()")
 
 
-def _number(s: str) -> int | None:
+def number_value(s: str) -> int | None:
     """A single stated number, in digits, words or both; None if `s` is not one."""
     s = s.strip()
     if _DIGITS.match(s):
@@ -96,7 +96,7 @@ def _number(s: str) -> int | None:
             head = words[:i]
             if head == ["half", "one"]:
                 return 6
-            n = _number(" ".join(head)) if head else 1
+            n = number_value(" ".join(head)) if head else 1
             return None if n is None else n * 12
         return None
     if words[-1] in ("thousand", "million", "billion") and len(words) == 2 and _DIGITS.match(words[0]):
@@ -114,15 +114,15 @@ def _core(s: str) -> Count | None:
     if s in _SOME:
         return (None, 2, None, "approximately")
     m = re.match(r"^(?:between )?(.+?)(?: ?- ?| to | and | or )(.+)$", s)
-    if m and not s.startswith("between") and " and " in s and _number(s) is not None:
+    if m and not s.startswith("between") and " and " in s and number_value(s) is not None:
         m = None  # "three hundred and fifty" is one number
     if m:
-        lo, hi = _number(m[1]), _number(m[2])
+        lo, hi = number_value(m[1]), number_value(m[2])
         if lo is not None and hi is not None and lo < hi:
             return (lo, lo, hi, "approximately")
         if s.startswith("between") or lo is None or hi is None:
             return None
-    n = _number(s)
+    n = number_value(s)
     return None if n is None else (n, n, n, "exact")
 
 

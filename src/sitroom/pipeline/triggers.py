@@ -25,6 +25,11 @@ WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "g
 AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"}
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
 MEETING_WORDS = {"meeting", "talks", "summit", "conference", "delegation", "visit"}
+# Words that make "shooting" or "gunfire" an attack on people, not a film shoot or a shooting range.
+HARM_WORDS = {"killed", "kill", "killing", "dead", "death", "died", "dies", "wounded", "injured", "injuries", "victim",
+              "victims", "police", "sheriff", "deputies", "officers", "gunman", "gunmen", "suspect", "shot", "fatal",
+              "fatally", "accidental", "accidentally", "hospital", "homicide", "murder", "wounds", "critical",
+              "troops", "soldiers", "forces", "militants", "fighters", "protesters", "army"}
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
 PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
                 "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
@@ -111,6 +116,10 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(sent_words & MILITARY_WORDS)
     if need == "violence_context":
         return bool(sent_words & (MILITARY_WORDS | {"attack", "strike", "shelling", "bombing", "clash", "wound"}))
+    if need == "harm_context":
+        before = tok.doc[tok.i - 1].lower_ if tok.i else ""
+        return bool(sent_words & HARM_WORDS) and before not in {"photo", "film", "movie", "video", "range", "clay",
+                                                                 "target", "trap", "skeet"}
     if need == "not_labour":
         return not (sent_words & LABOUR_WORDS) or bool(sent_words & MILITARY_WORDS)
     if need == "air_or_military":
