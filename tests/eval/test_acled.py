@@ -79,3 +79,15 @@ def test_actor1_falls_back_to_the_first_named_party_after_the_coders_label():
     mentions = [Mention(12, 18, 2, 3, army, "forces"), Mention(38, 48, 9, 11, shabaab, "Al Shabaab")]
     assert first_actor(None, mentions, text) == shabaab
     assert first_actor(None, mentions, "Forces of the army and " + text[20:]) == army
+
+
+def test_a_note_without_a_placed_event_is_placed_at_the_finest_of_its_first_places():
+    from sitroom.eval.acled import note_place
+    from sitroom.pipeline.base import Mention
+    from sitroom.records import Place
+
+    village = Place("Jamaame", 0.07, 42.75, 1, "Lower Juba", "SOM", "near", "Bulo village")
+    province = Place("Lower Juba", 0.2, 42.3, 2, "Lower Juba", "SOM", "admin1", "Lower Juba")
+    mentions = [Mention(40, 52, 8, 10, province, "Lower Juba"), Mention(60, 72, 12, 14, village, "Bulo village")]
+    assert note_place(mentions) == village
+    assert note_place([]) is None

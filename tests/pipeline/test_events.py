@@ -106,3 +106,10 @@ def test_a_shooting_noun_is_an_attack_and_takes_the_dead_of_its_sentence():
     assert ev.date is not None and ev.date.start == "2020-02-09"
     assert not [e for e in analyse("The film shooting was delayed by rain for a week.").events
                 if e.event == "ASSAULT"]
+
+
+def test_an_event_without_a_place_takes_the_finest_place_of_the_sentence_before():
+    st = analyse("Fighters attacked an army post in Marka town (Marka, Lower Shabelle) on Monday. "
+                 "Two soldiers were killed.")
+    killed = [e for e in st.events if e.killed is not None]
+    assert killed and killed[0].place is not None and killed[0].place.precision in ("place", "near")

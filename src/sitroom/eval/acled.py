@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, class_rows, confusion_examples, select
 from sitroom.eval.metrics import confusions, haversine_km, median, safe_div
@@ -25,7 +25,7 @@ from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import conservative_killed, main_event
 from sitroom.pipeline.acled_model import load_model as load_acled_model
 from sitroom.pipeline.base import Mention
-from sitroom.records import Actor, EventMention
+from sitroom.records import Actor, EventMention, Place
 
 NONE = "(none)"
 
@@ -84,6 +84,18 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
     if sector in CIVILIAN:
         return "7"
     return None
+
+
+_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def note_place(mentions: Sequence[Mention]) -> Place | None:
+    """Where a note with no placed event happened: the finest place among the first ones it names
+    ("Al Shabaab were seen in Bulo village (Jamaame, Lower Juba)": the village's reading)."""
+    first = [m for m in mentions[:3] if m.value.lat is not None]
+    if not first:
+        return None
+    return min(first, key=lambda m: (_FINENESS.get(m.value.precision, 5), m.start)).value
 
 
 # A coder's label before the note proper ("Movement of forces: On 7 April ..."): not a party.
@@ -182,7 +194,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         if gold.inter1:
             g_inter.append(gold.inter1)
             p_inter.append(inter_code(first_actor(ev, out.state.actors or (), out.item.text), ev) or NONE)
-        place = ev.place if ev else None
+        place = (ev.place if ev else None) or note_place(out.state.places or ())
         if gold.admin1:
             admin_ok.append(place is not None and fold_text(place.admin1) == fold_text(gold.admin1))
         if gold.lat is not None and gold.lon is not None:

@@ -125,20 +125,34 @@ def _publication_span(state: DocState) -> DateSpan | None:
     return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
 
 
+# How finely a place pins an event down: a settlement beats its district, its province, its country.
+_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _finest(mentions: list[Any], last: bool = False) -> Any:
+    rank = [(_FINENESS.get(m.value.precision, 5), -n if last else n) for n, m in enumerate(mentions)]
+    return mentions[min(range(len(mentions)), key=lambda i: rank[i])]
+
+
 def _place_nearby(state: DocState, sent: Any) -> Any:
-    """A place for an event whose own clause names none: a settlement or province named elsewhere in
-    its sentence (not as a party: "Ankara said"), else the last one named earlier in its paragraph.
-    Never from another paragraph, which is how unrelated places end up on events."""
+    """A place for an event whose own clause names none: the finest place named elsewhere in its
+    sentence (not as a party: "Ankara said"), else the finest named in the last sentence before it
+    in its paragraph that names one ("in Buufow village (Marka, Lower Shabelle)" gives the village,
+    not the province named after it). Never from another paragraph, which is how unrelated places
+    end up on events."""
     doc = state.doc
     def usable(m: Any) -> bool:
         head = doc[m.token_end - 1]
         return m.value.precision != "country" and head.dep_ not in ("nsubj", "nsubjpass")
     inside = [m for m in state.places or () if sent.start <= m.token_start < sent.end and usable(m)]
     if inside:
-        return inside[0]
+        return _finest(inside)
     para_start = state.article.text.rfind("\n\n", 0, sent.start_char)
     earlier = [m for m in state.places or () if para_start < m.start < sent.start_char and usable(m)]
-    return earlier[-1] if earlier else None
+    if not earlier:
+        return None
+    last_sent = doc[earlier[-1].token_start].sent.start
+    return _finest([m for m in earlier if doc[m.token_start].sent.start == last_sent], last=True)
 
 
 def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> list[Trigger]:
@@ -160,6 +174,14 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
 
 # Verbs that only count victims ("were killed", "died", "were injured").
 TOLL_VERBS = {"kill", "die", "injure", "wound", "hurt"}
+
+
+def _paragraph(state: DocState, sent: Any) -> str:
+    """The text of the paragraph a sentence is in."""
+    text = state.article.text
+    start = text.rfind("\n\n", 0, sent.start_char)
+    end = text.find("\n\n", sent.end_char)
+    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)].strip()
 
 
 def _adopt_figures(state: DocState, sent: Any, drafts: list[Draft]) -> None:
@@ -372,7 +394,11 @@ class EventsStage:
         end = max(source.span[1], ev.span[1])
         text = state.article.text
         mode = ev.mode or source.mode
-        return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end),
+        place = ev.place
+        if source.place is not None and (place is None or _FINENESS.get(source.place.precision, 5)
+                                         < _FINENESS.get(place.precision, 5)):
+            place = source.place  # the attack's own place, when this toll's is vaguer
+        return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end), place=place,
                        acled_event_type=source.acled_event_type if ev.acled_event_type in (None, "Battles")
                        else ev.acled_event_type,
                        acled_sub_event_type=source.acled_sub_event_type if ev.acled_event_type in (None, "Battles")
@@ -426,7 +452,7 @@ class EventsStage:
         if status in ("reported", "claimed"):
             by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
                 acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
-            acled = with_learned_prior(event, acled, sent.text, cued=by_parties)
+            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=_paragraph(state, sent))
         if event in SPEECH_EVENTS and event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:
