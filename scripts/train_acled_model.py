@@ -35,8 +35,9 @@ def held_out() -> tuple[set[str], tuple[int, int]]:
     return set(opts["countries"]), tuple(opts["years"])
 
 
-def load_rows(path: Path) -> tuple[list[str], list[str]]:
+def load_rows(path: Path, also_exclude: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     countries, (y0, y1) = held_out()
+    countries = countries | set(also_exclude)
     texts, labels, seen = [], [], set()
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -87,12 +88,14 @@ def main() -> int:
     ap.add_argument("--lr", type=float, default=0.2)
     ap.add_argument("--l2", type=float, default=1e-5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--exclude-countries", default="",
+                    help="comma-separated countries left out as well, for a validation fold of your own")
     args = ap.parse_args()
     if not args.data.is_file():
         print(f"no training data at {args.data}", file=sys.stderr)
         return 2
     t0 = time.time()
-    texts, labels = load_rows(args.data)
+    texts, labels = load_rows(args.data, {c.strip() for c in args.exclude_countries.split(",") if c.strip()})
     classes = sorted(set(labels))
     index = {c: i for i, c in enumerate(classes)}
     y = np.array([index[l] for l in labels])

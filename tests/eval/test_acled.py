@@ -91,3 +91,13 @@ def test_a_note_without_a_placed_event_is_placed_at_the_finest_of_its_first_plac
     mentions = [Mention(40, 52, 8, 10, province, "Lower Juba"), Mention(60, 72, 12, 14, village, "Bulo village")]
     assert note_place(mentions) == village
     assert note_place([]) is None
+
+
+def test_a_foreign_armed_group_is_an_external_force():
+    from sitroom.records import EventMention, Place
+
+    place = Place("Bambari", 5.76, 20.67, 1, "Ouaka", "CAF", "place")
+    ev = EventMention("e", "a", "q", (0, 1), "ASSAULT", None, None, None, (), (), place, None, None, None,
+                      "reported", None, 0.5)
+    assert inter_code(Actor("Wagner Group", "RUS", "UAF", "Wagner mercenaries"), ev) == "8"
+    assert inter_code(Actor("Unidentified Armed Group (Central African Republic)", "CAF", "UAF", "gunmen"), ev) == "3"

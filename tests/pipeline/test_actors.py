@@ -59,3 +59,9 @@ def test_a_named_groups_fighters_are_that_group():
     st = analyse("Around 25 Al Shabaab fighters arrived in Haween village on Monday.")
     named = {(m.text, m.value.name, m.value.sector) for m in st.actors}
     assert ("Around 25 Al Shabaab fighters", "al-Shabaab", "REB") in named
+
+
+def test_unidentified_armed_individuals_are_an_armed_group_of_the_articles_country():
+    st = analyse("In Recife, Brazil, two unidentified armed individuals shot and injured a man on Monday.")
+    named = {(m.value.name, m.value.sector) for m in st.actors}
+    assert ("Unidentified Armed Group (Brazil)", "UAF") in named

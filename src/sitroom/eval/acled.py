@@ -74,6 +74,9 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
         return "8" if actor.country and where and actor.country != where else "1"
     if sector == "REB":
         return "2"
+    if sector == "UAF" and actor.country and event is not None and event.place and event.place.country \
+            and actor.country != event.place.country:
+        return "8"  # a foreign armed group: mercenaries and contractors are "external/other forces"
     if sector == "UAF":
         return "4" if IDENTITY_WORDS.search(words) else "3"
     if event is not None and event.acled_event_type in ("Riots", "Protests") and (

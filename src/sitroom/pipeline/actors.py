@@ -233,7 +233,7 @@ class ActorsStage:
                 continue
             if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
                 sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force
-            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF"):
+            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF"):
                 countries = [home]
             words = doc[start:tok.i + 1].text
             for n, country in enumerate(countries or [None]):
