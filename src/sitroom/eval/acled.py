@@ -197,7 +197,9 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         if gold.inter1:
             g_inter.append(gold.inter1)
             p_inter.append(inter_code(first_actor(ev, out.state.actors or (), out.item.text), ev) or NONE)
-        place = (ev.place if ev else None) or note_place(out.state.places or ())
+        place = ev.place if ev else None
+        if place is None or place.lat is None:  # none, or named but not located: the note's own place
+            place = note_place(out.state.places or ()) or place
         if gold.admin1:
             admin_ok.append(place is not None and fold_text(place.admin1) == fold_text(gold.admin1))
         if gold.lat is not None and gold.lon is not None:

@@ -193,6 +193,26 @@ def _targets(state: DocState, heads: list[Any]) -> list[Actor]:
     return out[:2]
 
 
+# How much a place says: a settlement, a province, a place named but not located, a country.
+PLACE_RANK = {"place": 0, "near": 0, "admin1": 1, "named": 1.5, "country": 2}
+# Verbs whose object is the place fought over: that place is where the event happened.
+TERRITORY_VERBS = {"capture", "seize", "recapture", "retake", "recover", "storm", "overrun", "enter", "liberate",
+                   "besiege", "encircle", "occupy", "patrol", "shell", "bomb", "raid"}
+
+
+def _taken_place(head: Any) -> Any | None:
+    """The territory verb a place is the object of ("captured X", "X was captured", "the villages
+    of X" as the object), else None."""
+    tok = head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
+        tok = tok.head.head  # "the villages of X": the object is "villages"
+    if tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "nsubjpass"):
+        tok = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TERRITORY_VERBS:
+        return tok.head
+    return None
+
+
 def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     """The place a trigger happened at: a place under a locative preposition in its subtree first."""
     places = [m for m in state.places or () if sent.start <= m.token_start < sent.end]
@@ -218,9 +238,15 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             prep = head.head.head
         locative = prep is not None and prep.lower_ in PLACE_PREPS
         inside = m.token_start in subtree
+        taken = _taken_place(head)
+        if taken is not None and taken.i in subtree:
+            # "captured Bagram airport", "to recover the villages of Tal Mustawi": what is taken is where
+            scored.append((-1, PLACE_RANK.get(m.value.precision, 3),
+                           _tree_distance(trig, tok), m))
+            continue
         if not locative:
             continue
-        rank = {"place": 0, "near": 0, "admin1": 1, "country": 2}.get(m.value.precision, 3)
+        rank = PLACE_RANK.get(m.value.precision, 3)
         distance = _tree_distance(trig, tok)
         describes_party = m.token_start in parties
         scored.append(((0 if inside and not describes_party else 1 if not describes_party else 2), rank,

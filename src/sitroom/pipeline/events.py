@@ -126,7 +126,7 @@ def _publication_span(state: DocState) -> DateSpan | None:
 
 
 # How finely a place pins an event down: a settlement beats its district, its province, its country.
-_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
+_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "named": 3.5, "country": 4}
 
 
 def _finest(mentions: list[Any], last: bool = False) -> Any:

@@ -468,7 +468,28 @@ class PlacesStage:
                 text, start = place.text, doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
                                         token_end=sp.end, value=place, text=text))
-        return assign(state, places=tuple(mentions))
+        mentions += _unlocated(doc, mentions)
+        return assign(state, places=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
+
+
+def _unlocated(doc: Any, found: list[Mention]) -> list[Mention]:
+    """Places the parser names that the gazetteer cannot place ("Darfur", "the Red Sea", "Taksim
+    Square", "Yugoslavia"): kept by name, without coordinates (precision "named"), so an event
+    still says where it happened and a reader sees the name rather than nothing."""
+    taken = {i for m in found for i in range(m.token_start, m.token_end)}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.root.dep_ == "nsubj":
+            continue  # "the White House said", "Moscow warned": a speaker, not where something happened
+        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+        name = span.text.strip()
+        if len(name) < 3 or not name[0].isupper():
+            continue
+        place = Place(name, None, None, None, None, None, "named", name)
+        out.append(Mention(span.start_char, span.end_char, span.start, span.end, place, name))
+    return out
 
 
 __all__ = ["PlacesStage"]

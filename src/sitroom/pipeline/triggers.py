@@ -31,6 +31,10 @@ HARM_WORDS = {"killed", "kill", "killing", "dead", "death", "died", "dies", "wou
               "fatally", "accidental", "accidentally", "hospital", "homicide", "murder", "wounds", "critical",
               "troops", "soldiers", "forces", "militants", "fighters", "protesters", "army"}
 LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "employee", "employees"}
+# What a force captures or enters: named places, and the nouns for them.
+PLACE_NOUNS = {"town", "city", "village", "airport", "base", "area", "position", "positions", "hill", "district",
+               "province", "region", "territory", "neighbourhood", "neighborhood", "road", "highway", "bridge",
+               "checkpoint", "outpost", "airbase", "port", "capital", "countryside", "stronghold", "camp"}
 PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
                 "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
 AID_WORDS = {"aid", "arms", "weapons", "weapon", "grant", "loan", "money", "assistance", "supplies", "food",
@@ -128,8 +132,12 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
     if need == "weapon_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & WEAPON_WORDS) or "on" in {
             c.lower_ for c in tok.children}
-    if need == "place_object":
-        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.pos_ == "PROPN" for o in _objects(tok))
+    if need == "place_object":  # "captured Bagram airport", "Eastern Slavonia was captured"
+        targets = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]
+        return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS
+                   or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "NORP"))
+                   or any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in o.children)
+                   for o in targets)
     if need == "place_in_subtree":
         return any(t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.dep_ == "pobj")
                    for t in tok.subtree)
@@ -151,7 +159,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AGREEMENT_WORDS)
     if need == "person_object":
         objs = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]
-        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in PERSON_WORDS for o in objs)
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in PERSON_WORDS
+                   or (o.dep_ == "nsubjpass" and o.lower_ in ("they", "he", "she")) for o in objs)
     if need == "aid_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AID_WORDS)
     if need == "not_military":
