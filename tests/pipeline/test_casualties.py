@@ -64,3 +64,10 @@ def test_both_counts_two_and_shot_at_a_place_is_a_wound():
     assert ("killed", 2) in _kinds("Both men inside the car were killed.")
     assert _kinds("Seven men who were shot at a house in Antioch are expected to survive.") == [("wounded", 7)]
     assert _kinds("Soldiers at the checkpoint were shot at on Monday.") == []
+
+
+def test_left_wounded_and_sent_to_hospital_count_the_wounded():
+    assert _kinds("The shooting outside a nightclub left five people wounded.") == [("wounded", 5)]
+    assert _kinds("The attack left three people injured.") == [("wounded", 3)]
+    assert _kinds("A shooting early Sunday sent four people to the hospital, police said.") == [("wounded", 4)]
+    assert _kinds("The shooting left one man dead and three others injured.") == [("killed", 1), ("wounded", 3)]

@@ -201,7 +201,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     When the main event has no day of its own (the pipeline then gives it the week before
     publication), the day most reported among the story's ASSAULT events stands in, then
     among all its events, then the story's first publication date. The place is the
-    settlement the story's articles name most, else the main event's.
+    settlement the story's articles name most, else the main event's. When the main event
+    gives no death toll, the largest credible toll of the story's other attacks stands in (a
+    story's first report often counts the wounded in one sentence and the dead in another);
+    wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too.
     """
     ev = main_event(events)
     happened = [e for e in events if e.status in HAPPENED]
@@ -213,7 +216,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     city = (story.places[0] if story and story.places else None) or place
     if ev is None:
         return Predicted(story_id, 0, 0, day, city)
-    return Predicted(story_id, largest_credible(ev.killed), largest_credible(ev.wounded), day, city)
+    killed = largest_credible(ev.killed)
+    if ev.killed is None:  # the main report gives no toll: the largest any other report of an attack gives
+        killed = max([largest_credible(e.killed) for e in happened if e.event == "ASSAULT"] + [0])
+    return Predicted(story_id, killed, largest_credible(ev.wounded), day, city)
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:

@@ -50,8 +50,17 @@ def _to_death(tok: Any) -> bool:
     return False
 
 
+def _to_hospital(tok: Any) -> bool:
+    """"sent four people to the hospital", "put two in hospital": wounded."""
+    return tok.lemma_.lower() in ("send", "put", "rush") and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(g.lemma_.lower() == "hospital"
+                                                                     for g in c.children) for c in tok.children)
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and _to_hospital(tok):
+        return "wounded"
     if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and _to_death(tok)):
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
@@ -65,8 +74,10 @@ def _kind(tok: Any) -> str | None:
 
 def _victim_token(verb: Any) -> Any | None:
     if verb.lower_ == "dead" and verb.dep_ in ("acomp", "oprd"):
-        # "a 14-year-old boy is dead", "the man was found dead": the subject of the linking verb
-        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "a 14-year-old boy is dead", "the man was found dead": the subject of the linking verb;
+        # "the shooting left one man dead": the object of "leave"
+        roles = ("dobj",) if verb.head.lemma_.lower() == "leave" else ("nsubj", "nsubjpass")
+        return next((c for c in verb.head.children if c.dep_ in roles), None)
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -94,7 +105,7 @@ def _victim_token(verb: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ in ("nsubj",) and c.pos_ == "NUM":
             return c
-    return None
+    return _left_object(verb)  # "left five people wounded", "left three injured"
 
 
 # People a headline names without an article ("Child killed in accidental shooting").
@@ -108,6 +119,18 @@ def _aged(tok: Any) -> bool:
     if tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.children):
         return True
     return any(c.dep_ == "amod" and _aged(c) for c in tok.children)
+
+
+def _left_object(verb: Any) -> Any | None:
+    """The object of "leave" that a wounding participle describes, however the parser hung it."""
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if verb.head.lemma_.lower() == "leave" and verb.dep_ in ("xcomp", "oprd", "ccomp", "conj"):
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if prev is not None and prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
+        return prev
+    return None
 
 
 def _one_victim(victim: Any) -> CountMention | None:
