@@ -145,3 +145,28 @@ def test_keys():
     keys = entity_keys([mention(CLASH[0], place=TOWN_A), mention(CLASH[0], place=VILLAGE_B)])
     assert keys[:2] == ["place:Alphaville#1001", "admin1:SYR:Idlib"] and "place:Betaburg" in keys
     assert "actor:Military Forces of Turkey" in keys
+
+
+def test_a_report_months_later_joins_through_a_rare_personal_name_and_a_place():
+    victim = Actor("Darnell Quayle", None, None, "Darnell Quayle")
+    shooting = _report(10, "2020-02-11", "Teen shot dead in Alphaville",
+                       "Darnell Quayle, 17, was shot dead outside a store in Alphaville on Monday night.",
+                       actors=(), recipients=(victim,))
+    trial = _report(11, "2020-09-30", "Man sentenced for killing Alphaville teen",
+                    "A man was sentenced to 30 years for the killing of Darnell Quayle outside an Alphaville store.",
+                    actors=(), recipients=(victim,))
+    stranger = _report(12, "2020-06-15", "Man sentenced in Alphaville robbery",
+                       "A man was sentenced to 30 years for a robbery outside an Alphaville store.",
+                       actors=(), recipients=(Actor("Miriam Osterberg", None, None, "Miriam Osterberg"),))
+    index = StoryIndex()
+    sid = index.add(*shooting)
+    assert index.add(*stranger) != sid  # same place and words, months later, nobody in common
+    assert index.add(*trial) == sid
+
+
+def test_personal_name_keys():
+    from sitroom.fuse.stories import is_name_key
+
+    assert is_name_key("actor:Roland L. Scobee") and is_name_key("actor:Darnell Quayle")
+    assert not is_name_key("actor:Cook County Sheriff") and not is_name_key("actor:RCSO")
+    assert not is_name_key("actor:Civilians (Syria)") and not is_name_key("place:Alphaville#1001")

@@ -24,7 +24,11 @@ fitted on candidate pairs of news reports: 0 is even odds) and the article may j
 the score reaches 0. Within `window_days` (3) of the story's dates `rules` apply; later
 follow-ups (up to `follow_up_days` after the story's latest article, as reports weeks
 later often are) and undated articles need a shared place and pass `follow_up_rules`,
-where places weigh more and the text less. Without vectors (no embedder, or a story
+where places weigh more and the text less. Older stories, up to `late_follow_up_days` (730),
+are candidates only through a rare personal name, a party to one of the article's events
+(a victim, a suspect; not an official quoted), that it shares with them (in at most
+`name_df` articles), and must share a place too: the trial or the
+sentencing months after a shooting. Without vectors (no embedder, or a story
 founded before vectors were available) the `WORD_*` rules apply. Among the stories an
 article may join it joins the best-scoring one.
 
@@ -192,13 +196,39 @@ class MemoryStoryStore:
         return store
 
 
+# Words that make a capitalised phrase an institution or a place, not a person.
+_INSTITUTION = frozenset("""
+academy agency airport army association avenue bank boulevard bureau center centre church city clinic club college
+command company council county court department district examiner force forces foundation government hall high
+hospital house institute jail memorial ministry office park police prison road school service sheriff square
+state station street township university
+""".split())
+
+
+def is_name_key(key: str) -> bool:
+    """Whether an actor key looks like a person's name ("actor:Brandon Crawford", "actor:Roland L. Scobee")."""
+    if _kind(key) != "actor":
+        return False
+    words = _label(key).split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        core = w.strip(".,").replace("-", "").replace("'", "").replace("\u2019", "")
+        if not core or not core.isalpha() or not w[0].isupper() or core.lower() in _INSTITUTION:
+            return False
+        if core.isupper() and len(core) > 1:
+            return False  # "BELOIT", "RCSO": a shout or an acronym
+    return True
+
+
 @dataclass
 class _Features:
     day: str | None
     entities: list[str]
     words: list[str]
     vector: np.ndarray | None
-    rarest: float = 1.0  # the idf of a key never seen, at the store's size now (scales P to 0-1)
+    rarest: float = 1.0
+    parties: tuple[str, ...] = ()  # the actor keys of the article's events: who did what to whom  # the idf of a key never seen, at the store's size now (scales P to 0-1)
 
 
 @dataclass(frozen=True)
@@ -235,7 +265,8 @@ class StoryIndex:
                  follow_up_days: int = 30, rules: MatchRules = VECTOR_RULES,
                  follow_up_rules: MatchRules = VECTOR_FOLLOW_UP_RULES, word_rules: MatchRules = WORD_RULES,
                  word_follow_up_rules: MatchRules = WORD_FOLLOW_UP_RULES, max_keys: int = 200, min_words: int = 20,
-                 index_words: int = 12, candidate_limit: int = 50, common_share: float = 0.1):
+                 index_words: int = 12, candidate_limit: int = 50, common_share: float = 0.1,
+                 late_follow_up_days: int = 730, name_df: int = 3):
         self.store: StoryStore = store if store is not None else MemoryStoryStore()
         self.embed = embed
         self.window_days, self.follow_up_days = window_days, follow_up_days
@@ -244,6 +275,7 @@ class StoryIndex:
         self.max_keys, self.min_words = max_keys, min_words
         self.index_words, self.candidate_limit = index_words, candidate_limit
         self.common_share = common_share
+        self.late_follow_up_days, self.name_df = late_follow_up_days, name_df
 
     # -- features -------------------------------------------------------------------------------------------
     def _idf(self, keys: Sequence[str], df: dict[str, int] | None = None) -> dict[str, float]:
@@ -271,7 +303,9 @@ class StoryIndex:
             vector = self.embed([article_text(article)])[0]
         words = ["word:" + w for w in content_words(f"{article.title or ''}. {article.text}")]
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
-        return _Features(self.article_day(article, events), entity_keys(events) + list(named), words, vec)
+        own = entity_keys(events)
+        return _Features(self.article_day(article, events), own + list(named), words, vec,
+                         parties=tuple(k for k in dict.fromkeys(own) if _kind(k) == "actor"))
 
     # -- matching -------------------------------------------------------------------------------------------
     def _overlap(self, keys: Sequence[str], story: set[str] | dict[str, int], idf: dict[str, float]) -> float:
@@ -304,17 +338,25 @@ class StoryIndex:
             return _days(day, p.first_date)
         return max(0, _days(p.last_date, day))
 
-    def score(self, f: _Features, p: StoryProfile, idf: dict[str, float]) -> float | None:
-        """How well an article fits a story (a logit: 0 is even odds), or None when it should not join it."""
+    def score(self, f: _Features, p: StoryProfile, idf: dict[str, float], late: bool = False) -> float | None:
+        """How well an article fits a story (a logit: 0 is even odds), or None when it should not join it.
+
+        `late`: the story is older than `follow_up_days` but shares a rare personal name with the
+        article (a trial, a sentencing, an anniversary months on); it must share a place as
+        well, and is then scored as a follow-up."""
         counts = dict(p.keys)
         gap = self._gap(f.day, p)
-        if gap is not None and gap > self.follow_up_days:
+        if gap is not None and gap > (self.late_follow_up_days if late else self.follow_up_days):
             return None
         places = {k for k in f.entities if _kind(k) == "place"}
         shared_places = [idf[k] for k in places if k in counts]
+        if late:
+            names = sum(1 for k in f.parties if k in counts and is_name_key(k))
+            if not names or not shared_places:
+                return None
         elsewhere = bool(places) and not shared_places and any(_kind(k) == "place" for k in counts)
         within = gap is not None and gap <= self.window_days
-        if not within and not shared_places:
+        if not within and not shared_places and not late:
             return None  # a follow-up or an undated article must share a place
         cosine = self._cosine(f, p)
         if cosine is None:
@@ -341,6 +383,17 @@ class StoryIndex:
         entities = [k for k in dict.fromkeys(f.entities) if df[k] <= common]
         return entities + words
 
+    def _late_candidates(self, f: _Features, df: dict[str, int], near: Sequence[StoryProfile]) -> list[StoryProfile]:
+        """Older stories sharing the rare personal name (in at most `name_df` articles) of a party to one
+        of the article's events."""
+        names = [k for k in f.parties if is_name_key(k) and 1 <= df.get(k, 0) <= self.name_df]
+        if not names or f.day is None:
+            return []
+        seen = {p.id for p in near}
+        found = self.store.candidates(names, _shift(f.day, -self.late_follow_up_days),
+                                      _shift(f.day, self.late_follow_up_days), self.candidate_limit)
+        return [p for p in found if p.id not in seen]
+
     # -- adding ---------------------------------------------------------------------------------------------
     def add(self, article: Article, events: Sequence[EventMention] = (), vector: Any = None,
             named: Sequence[str] = ()) -> str:
@@ -362,8 +415,9 @@ class StoryIndex:
         start = _shift(f.day, -self.follow_up_days)
         end = _shift(f.day, self.follow_up_days)
         best, best_score = None, -1.0
-        for p in self.store.candidates(self._lookup_keys(f, df), start, end, self.candidate_limit):
-            s = self.score(f, p, idf)
+        near = self.store.candidates(self._lookup_keys(f, df), start, end, self.candidate_limit)
+        for p, late in [*((p, False) for p in near), *((p, True) for p in self._late_candidates(f, df, near))]:
+            s = self.score(f, p, idf, late)
             if s is not None and (s > best_score or (s == best_score and best is not None and p.id < best.id)):
                 best, best_score = p, s
         profile = self._updated(best, article, f, idf)
@@ -410,5 +464,6 @@ class StoryIndex:
 
 
 __all__ = ["MatchRules", "MemoryStoryStore", "StoryIndex", "StoryProfile", "StoryStore", "VECTOR_FOLLOW_UP_RULES",
+           "is_name_key",
            "VECTOR_RULES", "WORD_FOLLOW_UP_RULES", "WORD_RULES",
            "content_words", "entity_keys", "mention_keys", "place_key"]
