@@ -113,3 +113,10 @@ def test_an_event_without_a_place_takes_the_finest_place_of_the_sentence_before(
                  "Two soldiers were killed.")
     killed = [e for e in st.events if e.killed is not None]
     assert killed and killed[0].place is not None and killed[0].place.precision in ("place", "near")
+
+
+def test_a_victim_count_after_an_attack_takes_its_day():
+    st = analyse("An IED planted by Al Shabaab detonated near a checkpoint in Afgooye on Monday.\n\n"
+                 "Two soldiers were injured.")
+    injured = [e for e in st.events if e.wounded is not None]
+    assert injured and injured[0].date is not None and injured[0].date.start == "2020-02-10"

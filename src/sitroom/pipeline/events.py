@@ -398,7 +398,11 @@ class EventsStage:
         if source.place is not None and (place is None or _FINENESS.get(source.place.precision, 5)
                                          < _FINENESS.get(place.precision, 5)):
             place = source.place  # the attack's own place, when this toll's is vaguer
+        when = ev.date
+        if source.date is not None and (when is None or when.text == "publication date"):
+            when = source.date  # "Two soldiers were injured." happened when the attack did
         return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end), place=place,
+                       date=when,
                        acled_event_type=source.acled_event_type if ev.acled_event_type in (None, "Battles")
                        else ev.acled_event_type,
                        acled_sub_event_type=source.acled_sub_event_type if ev.acled_event_type in (None, "Battles")
