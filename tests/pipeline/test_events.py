@@ -120,3 +120,20 @@ def test_a_victim_count_after_an_attack_takes_its_day():
                  "Two soldiers were injured.")
     injured = [e for e in st.events if e.wounded is not None]
     assert injured and injured[0].date is not None and injured[0].date.start == "2020-02-10"
+
+
+def test_what_is_fired_is_not_the_target():
+    st = analyse("Hamas militants fired barrages of rockets toward southern Israel on Friday.")
+    [ev] = [e for e in st.events if e.event == "ASSAULT"]
+    assert not any("rockets" in (r.text or "") or "barrages" in (r.text or "") for r in ev.recipients)
+
+
+def test_an_undated_event_in_the_lead_takes_the_leads_day():
+    st = analyse("A 14-year-old boy is dead after being shot in the chest with a rifle.\n\n"
+                 "On Sunday, police said they received a call about a shooting on Shadybrook Drive.\n\n"
+                 "The boy's school held a vigil.\n\n"
+                 "Later, officers arrested a man after a shooting at a bar downtown.")
+    dead = [e for e in st.events if e.killed is not None]
+    assert dead and dead[0].date.start == "2020-02-09" and dead[0].date.precision == "day"
+    late = [e for e in st.events if e.trigger == "arrested"]
+    assert not late or late[0].date.text == "publication date"

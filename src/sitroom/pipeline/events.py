@@ -172,6 +172,10 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
     return sorted(out, key=lambda t: t.token)
 
 
+# What is fired or thrown: never the target of an attack.
+WEAPON_NOUNS = {"rocket", "rockets", "missile", "missiles", "shell", "shells", "barrage", "barrages", "mortar",
+                "mortars", "bullet", "bullets", "round", "rounds", "grenade", "grenades", "shot", "shots", "salvo",
+                "salvos", "projectile", "projectiles", "bomb", "bombs", "drone", "drones", "fire", "gunfire"}
 # Verbs that only count victims ("were killed", "died", "were injured").
 TOLL_VERBS = {"kill", "die", "injure", "wound", "hurt"}
 
@@ -182,6 +186,25 @@ def _paragraph(state: DocState, sent: Any) -> str:
     start = text.rfind("\n\n", 0, sent.start_char)
     end = text.find("\n\n", sent.end_char)
     return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)].strip()
+
+
+LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
+
+
+def _lead_day(state: DocState) -> DateSpan | None:
+    """The first day the article's lead names, on or before publication ("Police in White County said
+    a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
+    which otherwise gets only the week before publication."""
+    sents = list(state.doc.sents)[:LEAD_SENTENCES]
+    if not sents:
+        return None
+    end = sents[-1].end
+    pub = state.article.published.date
+    for m in state.times or ():
+        span = m.value
+        if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
+            return span
+    return None
 
 
 def _adopt_figures(state: DocState, sent: Any, drafts: list[Draft]) -> None:
@@ -206,6 +229,8 @@ def _draft(state: DocState, trig: Trigger, sent: Any) -> Draft:
                                     targets=trig.entry.event == "ASSAULT" and not trig.entry.victim)
     if trig.entry.object:  # "threw a grenade", "opened fire": the object is the weapon, not a target
         recipients = [r for r in recipients if trig.entry.object not in (r.text or "").lower()]
+    if trig.entry.event == "ASSAULT":  # "fired barrages of rockets": what was fired is no target either
+        recipients = [r for r in recipients if r.sector or not WEAPON_NOUNS & set((r.text or "").lower().split())]
     cas = [m.value for m in state.figures or () if m.value.verb == trig.token]
     if trig.entry.victim and cas:
         victims = args.actors_for(state, [_victim_group(state.doc[c.victim]) for c in cas if c.victim is not None])
@@ -356,12 +381,13 @@ class EventsStage:
         doc = state.doc
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
+        lead = _lead_day(state)
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
             for d in _fold(drafts):
-                ev = self._build(state, d, sent)
+                ev = self._build(state, d, sent, lead if n < LEAD_SENTENCES else None)
                 if ev is None:
                     continue
                 if ev.event == "ASSAULT" and not ev.actors and recent_attack and n - recent_attack[0] <= 2 \
@@ -409,7 +435,7 @@ class EventsStage:
                        else ev.acled_sub_event_type,
                        confidence=round(max(0.3, ev.confidence - 0.1), 2))
 
-    def _build(self, state: DocState, d: Draft, sent: Any) -> EventMention | None:
+    def _build(self, state: DocState, d: Draft, sent: Any, lead: DateSpan | None = None) -> EventMention | None:
         doc = state.doc
         tok = doc[d.trigger.token]
         entry = d.trigger.entry
@@ -436,7 +462,7 @@ class EventsStage:
         if place is not None and place.precision == "place" and args.is_near(doc, place_m):
             place = replace(place, precision="near")
         time_m = args.time_for(state, tok, sent)
-        date_span = time_m.value if time_m else _publication_span(state)
+        date_span = time_m.value if time_m else (lead if lead is not None else _publication_span(state))
         if event == "PROTEST" and not d.actors:
             # a protest is made by protesters even when the text does not name them
             country = main_country(state)
