@@ -82,7 +82,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class Place:
-    """A geocoded place. precision: place (a settlement), near, admin1, country."""
+    """A geocoded place. precision: place (a settlement), near, admin1, country, or named (a place the
+    text names that the gazetteer cannot locate: no coordinates)."""
 
     name: str
     lat: float | None
@@ -92,6 +93,11 @@ class Place:
     country: str | None  # ISO alpha-3
     precision: str
     text: str = ""
+
+
+# How finely each precision pins a place down, finest first: a settlement beats its district, its
+# province, a named but unlocated place, its country.
+PLACE_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "named": 3.5, "country": 4}
 
 
 @dataclass(frozen=True)

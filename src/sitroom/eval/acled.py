@@ -25,7 +25,7 @@ from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import conservative_killed, main_event
 from sitroom.pipeline.acled_model import load_model as load_acled_model
 from sitroom.pipeline.base import Mention
-from sitroom.records import Actor, EventMention, Place
+from sitroom.records import PLACE_FINENESS, Actor, EventMention, Place
 
 NONE = "(none)"
 
@@ -89,16 +89,13 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
     return None
 
 
-_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "country": 4}
-
-
 def note_place(mentions: Sequence[Mention]) -> Place | None:
     """Where a note with no placed event happened: the finest place among the first ones it names
     ("Al Shabaab were seen in Bulo village (Jamaame, Lower Juba)": the village's reading)."""
     first = [m for m in mentions[:3] if m.value.lat is not None]
     if not first:
         return None
-    return min(first, key=lambda m: (_FINENESS.get(m.value.precision, 5), m.start)).value
+    return min(first, key=lambda m: (PLACE_FINENESS.get(m.value.precision, 5), m.start)).value
 
 
 # A coder's label before the note proper ("Movement of forces: On 7 April ..."): not a party.

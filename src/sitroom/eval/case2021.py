@@ -27,7 +27,7 @@ from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import has_count, main_event
 from sitroom.pipeline import DocState
 from sitroom.records import EventMention
-from sitroom.pipeline.acled_words import WORDS, has_words
+from sitroom.pipeline.acled_words import has_words
 
 SUB_TYPE_LABEL = {
     "Armed clash": "ARMED_CLASH", "Government regains territory": "GOV_REGAINS_TERIT",

@@ -21,7 +21,7 @@ from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers
-from sitroom.records import Actor, DateSpan, EventMention, Figure, Place, content_hash
+from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
 PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
@@ -125,12 +125,8 @@ def _publication_span(state: DocState) -> DateSpan | None:
     return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
 
 
-# How finely a place pins an event down: a settlement beats its district, its province, its country.
-_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "named": 3.5, "country": 4}
-
-
 def _finest(mentions: list[Any], last: bool = False) -> Any:
-    rank = [(_FINENESS.get(m.value.precision, 5), -n if last else n) for n, m in enumerate(mentions)]
+    rank = [(PLACE_FINENESS.get(m.value.precision, 5), -n if last else n) for n, m in enumerate(mentions)]
     return mentions[min(range(len(mentions)), key=lambda i: rank[i])]
 
 
@@ -421,8 +417,8 @@ class EventsStage:
         text = state.article.text
         mode = ev.mode or source.mode
         place = ev.place
-        if source.place is not None and (place is None or _FINENESS.get(source.place.precision, 5)
-                                         < _FINENESS.get(place.precision, 5)):
+        if source.place is not None and (place is None or PLACE_FINENESS.get(source.place.precision, 5)
+                                         < PLACE_FINENESS.get(place.precision, 5)):
             place = source.place  # the attack's own place, when this toll's is vaguer
         when = ev.date
         if source.date is not None and (when is None or when.text == "publication date"):
