@@ -65,3 +65,8 @@ def test_unidentified_armed_individuals_are_an_armed_group_of_the_articles_count
     st = analyse("In Recife, Brazil, two unidentified armed individuals shot and injured a man on Monday.")
     named = {(m.value.name, m.value.sector) for m in st.actors}
     assert ("Unidentified Armed Group (Brazil)", "UAF") in named
+
+
+def test_a_town_tagged_as_an_organisation_takes_no_nationality_from_another_phrase():
+    st = analyse("Russian and Syrian fighters bombed Saraqib on Monday.")
+    assert not [m for m in st.actors if m.text == "Saraqib" and m.value.country == "RUS"]

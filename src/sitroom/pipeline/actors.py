@@ -147,6 +147,19 @@ def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
     return None
 
 
+def _modifies(tok: Any, ent: Any) -> bool:
+    """Whether a word before a name modifies it, directly or through title words ("Israeli" in
+    "Israeli Prime Minister Ehud Barak"), not another phrase ("Russian" in "Russian fighters
+    bombed Saraqib")."""
+    for _ in range(4):
+        if ent.start <= tok.head.i < ent.end:
+            return True
+        if tok.dep_ not in ("compound", "amod", "poss", "nmod", "det") or tok.head.i >= ent.end or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 class ActorsStage:
     """Finds actor mentions; needs places for the article's main country."""
 
@@ -299,15 +312,18 @@ class ActorsStage:
         name an institution ("ministry", "army", "party"); either may stay unknown.
         """
         out = []
+        located = {i for m in state.places or () if m.value.lat is not None and m.value.precision != "country"
+                   for i in range(m.token_start, m.token_end)}
         for ent in state.doc.ents:
             if ent.label_ not in ("ORG", "PERSON", "NORP") or any(t.i in covered for t in ent):
                 continue
+            if ent.label_ == "ORG" and all(t.i in located for t in ent):
+                continue  # "Saraqib" tagged ORG is the town the gazetteer placed (a metonym, if a party)
             if ent.label_ == "NORP" and (len(ent) > 1 or ent.root.dep_ not in ("nsubj", "nsubjpass", "dobj",
                                                                                 "pobj", "conj")):
                 continue  # "Turkish" as a modifier is not an actor; "the Palestinians" are
             # the name and the title words before it: "Israeli Prime Minister Ehud Barak"
-            lead = [t for t in state.doc[max(0, ent.start - 5):ent.start]
-                    if t.head.i in range(ent.start, ent.end) or t.dep_ in ("compound", "amod", "poss")]
+            lead = [t for t in state.doc[max(0, ent.start - 5):ent.start] if _modifies(t, ent)]
             words = [*lead, *ent]
             country = next((self.dict.demonyms[t.text] for t in words if t.text in self.dict.demonyms), None)
             if country is None:
