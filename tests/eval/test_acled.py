@@ -101,3 +101,12 @@ def test_a_foreign_armed_group_is_an_external_force():
                       "reported", None, 0.5)
     assert inter_code(Actor("Wagner Group", "RUS", "UAF", "Wagner mercenaries"), ev) == "8"
     assert inter_code(Actor("Unidentified Armed Group (Central African Republic)", "CAF", "UAF", "gunmen"), ev) == "3"
+
+
+def test_admin1_spellings_of_one_province_match():
+    from sitroom.eval.acled import same_admin1
+
+    assert same_admin1("Nabatieh", "Al Nabatieh") and same_admin1("N'Djamena", "Ndjamena")
+    assert same_admin1("Veracruz", "Veracruz de Ignacio de la Llave") and same_admin1("Borno State", "Borno")
+    assert not same_admin1("North Darfur", "South Darfur") and not same_admin1(None, "Borno")
+    assert not same_admin1("Rio", "Rio de Janeiro") and not same_admin1("Minas Gerais", "Rio de Janeiro")
