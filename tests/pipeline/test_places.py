@@ -231,3 +231,8 @@ def test_place_then_province_keeps_the_reading_inside_it(run):
 def test_named_square_is_near_its_city(run):
     places = by_text(run("Protesters gathered in Zelbo Square in Cairo."))
     assert (places["Zelbo Square"].name, places["Zelbo Square"].precision) == ("Cairo", "near")
+
+
+def test_a_state_abbreviation_is_no_named_place(run):
+    places = by_text(run("Police in Springfield, Mo., said two men were shot."))
+    assert "Mo." not in places and places["Springfield"].admin1 == "Missouri"

@@ -485,8 +485,8 @@ def _unlocated(doc: Any, found: list[Mention]) -> list[Mention]:
             continue  # "the White House said", "Moscow warned": a speaker, not where something happened
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         name = span.text.strip()
-        if len(name) < 3 or not name[0].isupper():
-            continue
+        if len(name) < 3 or not name[0].isupper() or name.endswith(".") or (name.isupper() and len(name) <= 3):
+            continue  # "Mo.", "Calif.", "SC": abbreviations of units the gazetteer knows by name
         place = Place(name, None, None, None, None, None, "named", name)
         out.append(Mention(span.start_char, span.end_char, span.start, span.end, place, name))
     return out
