@@ -60,3 +60,19 @@ def test_a_bad_input_fails_alone_and_a_repeat_in_one_batch_is_already_stored(tmp
     assert [uri for uri, _ in seen] == ["mem://0", "mem://1", "mem://2", "mem://empty", "mem://again",
                                         "mem://unreadable"]
     assert dict(seen)["mem://empty"] == "rejected" and dict(seen)["mem://again"] == "skipped"
+
+
+def test_a_failing_batch_embedding_falls_back_to_one_article_at_a_time(tmp_path):
+    calls: list[int] = []
+
+    def embed(texts):
+        calls.append(len(texts))
+        if len(texts) > 1:
+            raise RuntimeError("out of memory")
+        import numpy as np
+        return np.ones((len(texts), 4), dtype=np.float32) / 2.0
+
+    with Store.open(tmp_path / "e.db") as store:
+        summary = run([], store, pipeline=default_pipeline(), inputs=_inputs(), fuser=Fuser(embed))
+    assert summary.processed == 3 and summary.ok and summary.fused == 3
+    assert calls[0] == 3 and calls[1:] == [1, 1, 1]

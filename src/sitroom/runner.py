@@ -166,7 +166,12 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store,
             seen.add(article.id)
             todo.append((i, article))
     docs = nlp_stage.parse_many([a.text for _, a in todo])
-    vectors = fuser.vectors([a for _, a in todo]) if fuser is not None else [None] * len(todo)
+    vectors: list[Any] = [None] * len(todo)
+    if fuser is not None:
+        try:
+            vectors = fuser.vectors([a for _, a in todo])
+        except Exception:  # noqa: BLE001 - each article then embeds alone in fusing, and fails alone
+            pass
     for (i, article), doc, vector in zip(todo, docs, vectors):
         raw, stage = raws[i], "analyse"
         try:
