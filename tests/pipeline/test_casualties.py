@@ -71,3 +71,15 @@ def test_left_wounded_and_sent_to_hospital_count_the_wounded():
     assert _kinds("The attack left three people injured.") == [("wounded", 3)]
     assert _kinds("A shooting early Sunday sent four people to the hospital, police said.") == [("wounded", 4)]
     assert _kinds("The shooting left one man dead and three others injured.") == [("killed", 1), ("wounded", 3)]
+
+
+def test_coordinated_groups_are_one_toll_and_acled_conventions_for_vague_counts():
+    assert _kinds("Two VDP and 11 civilians were killed.") == [("killed", 13)]
+    [(kind, fig)] = casualties("6 soldiers and more than 37 militants were killed.")
+    assert fig.low == 43 and fig.qualifier == "at_least"
+    [(kind, fig)] = casualties("More than 21 militants were killed.")
+    assert fig.low == 21  # ACLED codes the number stated
+    [(kind, fig)] = casualties("An unknown number of militants were killed.")
+    assert kind == "killed" and fig.value is None and fig.low == 3
+    [(kind, fig)] = casualties("Several soldiers were killed in the ambush.")
+    assert fig.low == 3

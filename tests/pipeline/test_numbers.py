@@ -44,7 +44,7 @@ def test_numbers(text, expected):
     ("thousands", (1000, 1000, None, "approximately")),
     ("tens of thousands", (10_000, 10_000, None, "approximately")),
     ("hundreds of thousands", (100_000, 100_000, None, "approximately")),
-    ("several", (None, 2, None, "approximately")),
+    ("several", (None, 3, None, "approximately")),  # as ACLED codes it
     ("a few", (None, 2, None, "approximately")),
 ])
 def test_vague_quantities_take_the_conservative_figure(text, expected):
@@ -54,7 +54,7 @@ def test_vague_quantities_take_the_conservative_figure(text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("at least 13", (13, 13, None, "at_least")),
     ("13 or more", (13, 13, None, "at_least")),
-    ("more than 20", (20, 21, None, "at_least")),
+    ("more than 20", (20, 20, None, "at_least")),
     ("as many as ten", (10, None, 10, "up_to")),
     ("up to 10", (10, None, 10, "up_to")),
     ("fewer than 10", (10, None, 9, "up_to")),

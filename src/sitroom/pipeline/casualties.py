@@ -167,6 +167,27 @@ def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
     return None
 
 
+def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]) -> CountMention:
+    """"Two VDP and 11 civilians were killed", "6 soldiers and more than 37 militants": one toll,
+    the sum of the counted groups (their lower bounds, when a group is not exact)."""
+    parts = [count]
+    for conj in (t for t in victim.subtree if t.dep_ == "conj" and t.head.i in {victim.i, *(p.noun or -1 for p in parts)}
+                 and t.pos_ in ("NOUN", "PROPN")):
+        c = _count_for(conj, counts)
+        if c is None or c.token_start == count.token_start:
+            return count  # "two soldiers and civilians": the other group is not counted
+        parts.append(c)
+    if len(parts) == 1 or any(p.low is None and p.value is None for p in parts):
+        return count
+    low = sum((p.low if p.low is not None else p.value) or 0 for p in parts)
+    exact = all(p.qualifier == "exact" for p in parts)
+    first, end = parts[0], max(p.token_end for p in parts)
+    text = victim.doc[first.token_start:end].text  # a span's text: doc.text would rebuild the whole text
+    return CountMention(first.start, max(p.end for p in parts), first.token_start, end,
+                        low if exact else None, low, low if exact else None, "exact" if exact else "at_least",
+                        first.noun, text)
+
+
 def _same(a: Any, b: Any) -> bool:
     """Same token (spaCy makes a new Token object on every access, so `is` cannot tell)."""
     return a is not None and b is not None and a.i == b.i
@@ -215,6 +236,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
             count = _count_for(victim, counts) or _one_victim(victim)
             if count is None:
                 continue
+            count = _with_conjuncts(victim, count, counts)
             # "killed or wounded" is one combined figure, counted once on the first verb;
             # "killed and wounded" with one number is the same; with two numbers, two figures.
             partner = next((c for c in tok.children if c.dep_ == "conj" and _kind(c) and _kind(c) != kind), None)

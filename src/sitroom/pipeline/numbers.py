@@ -59,6 +59,9 @@ _VAGUE = {  # conservative figure for vague plurals
 }
 _SOME = {"several", "a few", "few", "a handful", "handful", "a number", "a number of", "numerous"}
 _ONE = {"a", "an", "one", "a single", "single"}
+# "An unknown number of fighters were killed": ACLED's conservative figure for an unknown toll is 3.
+UNKNOWN_WORDS = {"unknown", "unspecified", "undisclosed", "undetermined", "unconfirmed"}
+UNKNOWN_COUNT = 3
 _ZERO = {"no", "none", "zero", "no one", "nobody"}
 _MULT = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "k": 1_000,
          "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "dozen": 12, "hundred": 100}
@@ -112,7 +115,7 @@ def _core(s: str) -> Count | None:
     if s in _VAGUE:
         return (_VAGUE[s], _VAGUE[s], None, "approximately")
     if s in _SOME:
-        return (None, 2, None, "approximately")
+        return (None, 3 if s == "several" else 2, None, "approximately")  # ACLED codes "several" as 3
     m = re.match(r"^(?:between )?(.+?)(?: ?- ?| to | and | or )(.+)$", s)
     if m and not s.startswith("between") and " and " in s and number_value(s) is not None:
         m = None  # "three hundred and fifty" is one number
@@ -148,8 +151,8 @@ def parse_count(text: str) -> Count | None:
         return (value, low if how not in ("le", "lt") else None, high, qualifier)
     if how == "ge":
         return (value, value, None, qualifier)
-    if how == "gt":
-        return (value, value + 1, None, qualifier)
+    if how == "gt":  # "more than 21": at least the number stated, which is what ACLED codes
+        return (value, value, None, qualifier)
     if how == "le":
         return (value, None, value, qualifier)
     if how == "lt":
@@ -277,6 +280,16 @@ def find_counts(doc_or_span: Any, *, articles: bool = True) -> list[CountMention
             used.update(range(first, last + 1))
     for tok in span:  # "a soldier", "no civilians"
         if tok.i in used or tok.dep_ != "det" or tok.head.pos_ != "NOUN" or tok.head.i < tok.i:
+            continue
+        if tok.head.lemma_ == "number":  # "an unknown number of militants": ACLED codes 3, else no count
+            unknown = next((c for c in tok.head.children if c.dep_ == "amod" and c.lower_ in UNKNOWN_WORDS), None)
+            counted = next((g for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            if unknown is not None:
+                out.append(CountMention(tok.idx, tok.head.idx + len(tok.head), tok.i, tok.head.i + 1, None,
+                                        UNKNOWN_COUNT, None, "approximately",
+                                        counted.i if counted is not None else None,
+                                        doc[tok.i:tok.head.i + 1].text))
             continue
         if (articles and tok.lower_ in ("a", "an") and tok.head.tag_ == "NN") or tok.lower_ == "no":
             if tok.ent_type_ in _DATE_ENTS | _SKIP_ENTS or tok.head.lemma_ in _TIME_UNITS:
