@@ -137,3 +137,9 @@ def test_an_undated_event_in_the_lead_takes_the_leads_day():
     assert dead and dead[0].date.start == "2020-02-09" and dead[0].date.precision == "day"
     late = [e for e in st.events if e.trigger == "arrested"]
     assert not late or late[0].date.text == "publication date"
+
+
+def test_the_place_attacked_or_bombed_is_where_it_happened():
+    st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
+    bombed = [e for e in st.events if e.trigger == "bombed"]
+    assert bombed and bombed[0].place is not None and bombed[0].place.name == "Baghdad"

@@ -197,7 +197,15 @@ def _targets(state: DocState, heads: list[Any]) -> list[Actor]:
 PLACE_RANK = {"place": 0, "near": 0, "admin1": 1, "named": 1.5, "country": 2}
 # Verbs whose object is the place fought over: that place is where the event happened.
 TERRITORY_VERBS = {"capture", "seize", "recapture", "retake", "recover", "storm", "overrun", "enter", "liberate",
-                   "besiege", "encircle", "occupy", "patrol", "shell", "bomb", "raid"}
+                   "besiege", "encircle", "occupy", "patrol", "shell", "bomb", "raid", "attack", "target", "hit",
+                   "strike", "invade"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km",
+              "kilometres", "kilometers", "miles", "mi"}
+
+
+def _reference_point(head: Any) -> bool:
+    """A place named only to locate another: "southeast of Algiers", "20 km north of Homs"."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS
 
 
 def _taken_place(head: Any) -> Any | None:
@@ -229,6 +237,11 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         head = tok
         while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
             head = head.head
+        taken = _taken_place(head)
+        if taken is not None and taken.i in subtree:
+            # "captured Bagram airport", "Baghdad was bombed", "to recover the villages of Tal Mustawi"
+            scored.append((-1, PLACE_RANK.get(m.value.precision, 3), _tree_distance(trig, tok), m))
+            continue
         if head.dep_ in ("nsubj", "nsubjpass") and m.value.precision != "admin1":
             continue  # "Ankara said ...": a metonym in subject position is an actor, not a place
         prep = head.head if head.dep_ == "pobj" else None
@@ -238,17 +251,13 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             prep = head.head.head
         locative = prep is not None and prep.lower_ in PLACE_PREPS
         inside = m.token_start in subtree
-        taken = _taken_place(head)
-        if taken is not None and taken.i in subtree:
-            # "captured Bagram airport", "to recover the villages of Tal Mustawi": what is taken is where
-            scored.append((-1, PLACE_RANK.get(m.value.precision, 3),
-                           _tree_distance(trig, tok), m))
-            continue
         if not locative:
             continue
         rank = PLACE_RANK.get(m.value.precision, 3)
         distance = _tree_distance(trig, tok)
         describes_party = m.token_start in parties
+        if _reference_point(head):
+            rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
         scored.append(((0 if inside and not describes_party else 1 if not describes_party else 2), rank,
                        distance, m))
     if not scored:
