@@ -119,31 +119,53 @@ def _cleaned(raw: RawDocument, store: Store, options: IngestOptions) -> Article 
     return article
 
 
-def process_document(raw: RawDocument, pipeline: Pipeline, store: Store, options: IngestOptions,
-                     fuser: Fuser | None = None) -> tuple[str, Analysis | Rejection | None]:
-    """Clean, analyse, store and (with a fuser) fuse one document; ('stored'|'skipped'|'rejected', result)."""
-    stage = "clean"
+Outcome = tuple[str, Analysis | Rejection | None]  # ('stored'|'skipped'|'rejected', result)
+
+
+def _rejected(store: Store, uri: str, stage: str, exc: Exception) -> Outcome:
+    """The one place a failing document becomes a recorded reason (the batch goes on)."""
+    rej = _rejection(uri, stage, exc)
+    store.save_rejection(rej)
+    return "rejected", rej
+
+
+def _complete(raw: RawDocument, article: Article, analysed: Callable[[], DocState], store: Store,
+              fuser: Fuser | None, vector: Any = None) -> Outcome:
+    """Analyse (by `analysed()`), store and fuse one cleaned article, each step failing alone."""
+    stage = "analyse"
     try:
-        article = _cleaned(raw, store, options)
-        if article is None:
-            return "skipped", None
-        stage = "analyse"
-        state = analyse(pipeline, article)
+        state = analysed()
         stage = "store"
         result = _store(store, article, state)
         if fuser is not None:
             stage = "fuse"
-            fuse_article(store, fuser, article, result.events)
+            fuse_article(store, fuser, article, result.events, vector)
         store.clear_rejection(raw.uri)
         return "stored", result
-    except Exception as exc:  # the one place a failing document becomes a recorded reason
-        rej = _rejection(raw.uri, stage, exc)
-        store.save_rejection(rej)
-        return "rejected", rej
+    except Exception as exc:  # noqa: BLE001 - recorded, the run goes on
+        return _rejected(store, raw.uri, stage, exc)
+
+
+def process_document(raw: RawDocument, pipeline: Pipeline, store: Store, options: IngestOptions,
+                     fuser: Fuser | None = None) -> Outcome:
+    """Clean, analyse, store and (with a fuser) fuse one document; ('stored'|'skipped'|'rejected', result)."""
+    try:
+        article = _cleaned(raw, store, options)
+    except Exception as exc:  # noqa: BLE001 - recorded, the run goes on
+        return _rejected(store, raw.uri, "clean", exc)
+    if article is None:
+        return "skipped", None
+    return _complete(raw, article, lambda: analyse(pipeline, article), store, fuser)
+
+
+def _parsed(pipeline: Pipeline, article: Article, doc: Any) -> DocState:
+    if isinstance(doc, Exception):
+        raise doc
+    return pipeline(assign(DocState(article=article), doc=doc), start=1)
 
 
 def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store, options: IngestOptions,
-                  fuser: Fuser | None = None) -> list[tuple[str, Analysis | Rejection | None]]:
+                  fuser: Fuser | None = None) -> list[Outcome]:
     """`process_document` for several documents, with one spaCy pass and one embedding call for all.
 
     Each document still fails alone, with the same stages and reasons, and is stored and
@@ -152,15 +174,14 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store,
     nlp_stage = pipeline.stages[0] if pipeline.stages else None
     if not isinstance(nlp_stage, NlpStage) or len(raws) < 2:
         return [process_document(raw, pipeline, store, options, fuser) for raw in raws]
-    outcomes: list[tuple[str, Analysis | Rejection | None]] = [("skipped", None)] * len(raws)
+    outcomes: list[Outcome] = [("skipped", None)] * len(raws)
     todo: list[tuple[int, Article]] = []
     seen: set[str] = set()
     for i, raw in enumerate(raws):
         try:
             article = _cleaned(raw, store, options)
-        except Exception as exc:  # noqa: BLE001 - recorded below, as process_document would
-            outcomes[i] = ("rejected", _rejection(raw.uri, "clean", exc))
-            store.save_rejection(outcomes[i][1])  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - recorded, the run goes on
+            outcomes[i] = _rejected(store, raw.uri, "clean", exc)
             continue
         if article is not None and article.id not in seen:  # a second copy in one batch is "already stored"
             seen.add(article.id)
@@ -173,22 +194,8 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store,
         except Exception:  # noqa: BLE001 - each article then embeds alone in fusing, and fails alone
             pass
     for (i, article), doc, vector in zip(todo, docs, vectors):
-        raw, stage = raws[i], "analyse"
-        try:
-            if isinstance(doc, Exception):
-                raise doc
-            state = pipeline(assign(DocState(article=article), doc=doc), start=1)
-            stage = "store"
-            result = _store(store, article, state)
-            if fuser is not None:
-                stage = "fuse"
-                fuse_article(store, fuser, article, result.events, vector)
-            store.clear_rejection(raw.uri)
-            outcomes[i] = ("stored", result)
-        except Exception as exc:  # the one error policy, as in process_document
-            rej = _rejection(raw.uri, stage, exc)
-            store.save_rejection(rej)
-            outcomes[i] = ("rejected", rej)
+        outcomes[i] = _complete(raws[i], article, lambda a=article, d=doc: _parsed(pipeline, a, d), store, fuser,
+                                vector)
     return outcomes
 
 

@@ -9,7 +9,7 @@ are marked cumulative: a series, not a new incident.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
@@ -139,8 +139,7 @@ def _one_victim(victim: Any) -> CountMention | None:
     died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
     if "both" in dets and victim.tag_ == "NNS":
-        return CountMention(victim.idx, victim.idx + len(victim), victim.i, victim.i + 1, 2, 2, 2, "exact",
-                            victim.i, victim.text)
+        return CountMention.of_token(victim, 2, victim.i)
     single = victim.ent_type_ == "PERSON" or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
         dets & {"the", "a", "an", "his", "her", "their", "its"}
         or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass"))
@@ -148,8 +147,7 @@ def _one_victim(victim: Any) -> CountMention | None:
            and victim.ent_type_ in ("PERSON", ""))
     if not single or victim.lower_ in ("one",):
         return None
-    return CountMention(victim.idx, victim.idx + len(victim), victim.i, victim.i + 1, 1, 1, 1, "exact",
-                        victim.i, victim.text)
+    return CountMention.of_token(victim, 1, victim.i)
 
 
 def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
@@ -162,8 +160,7 @@ def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
                     return count
             value = number_value(num.text) if num.like_num else None  # "two of them": no noun, not a count
             if value is not None:
-                return CountMention(num.idx, num.idx + len(num), num.i, num.i + 1, value, value, value, "exact",
-                                    None, num.text)
+                return CountMention.of_token(num, value)
     return None
 
 
@@ -171,8 +168,7 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     """"Two VDP and 11 civilians were killed", "6 soldiers and more than 37 militants": one toll,
     the sum of the counted groups (their lower bounds, when a group is not exact)."""
     parts = [count]
-    for conj in (t for t in victim.subtree if t.dep_ == "conj" and t.head.i in {victim.i, *(p.noun or -1 for p in parts)}
-                 and t.pos_ in ("NOUN", "PROPN")):
+    for conj in (t for t in victim.conjuncts if t.i > victim.i and t.pos_ in ("NOUN", "PROPN")):
         c = _count_for(conj, counts)
         if c is None or c.token_start == count.token_start:
             return count  # "two soldiers and civilians": the other group is not counted
@@ -253,8 +249,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
             if died is not None and died.value is not None and count.value is not None and died.value < count.value:
                 out.append(Casualty("killed", figure_of(died, cumulative, unconfirmed), victim.i, tok.i))
                 rest = count.value - died.value  # "four shot, one fatally": three wounded
-                count = CountMention(count.start, count.end, count.token_start, count.token_end, rest, rest, rest,
-                                     count.qualifier, count.noun, count.text)
+                count = replace(count, value=rest, low=rest, high=rest)
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
             # "a death toll of 16", "16 dead", "casualties rose to 10"

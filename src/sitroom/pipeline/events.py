@@ -117,12 +117,15 @@ def _attribution(state: DocState, tok: Any, sent: Any) -> tuple[str | None, Acto
     return None, None
 
 
+PUBLICATION_WEEK = "publication date"  # the text of the date an undated event gets: the week before publication
+
+
 def _publication_span(state: DocState) -> DateSpan | None:
     pub = state.article.published.date
     if not pub:
         return None
     end = date.fromisoformat(pub)
-    return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", "publication date")
+    return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", PUBLICATION_WEEK)
 
 
 def _finest(mentions: list[Any], last: bool = False) -> Any:
@@ -421,7 +424,7 @@ class EventsStage:
                                          < PLACE_FINENESS.get(place.precision, 5)):
             place = source.place  # the attack's own place, when this toll's is vaguer
         when = ev.date
-        if source.date is not None and (when is None or when.text == "publication date"):
+        if source.date is not None and (when is None or when.text == PUBLICATION_WEEK):
             when = source.date  # "Two soldiers were injured." happened when the attack did
         return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end), place=place,
                        date=when,

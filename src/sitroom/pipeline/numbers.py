@@ -179,6 +179,11 @@ class CountMention:
     noun: int | None
     text: str
 
+    @classmethod
+    def of_token(cls, tok: Any, value: int, noun: int | None = None) -> "CountMention":
+        """An exact count said by one word ("a soldier", "both men", "two" in "two of them")."""
+        return cls(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, value, value, value, "exact", noun, tok.text)
+
     def to_figure(self, cumulative: bool = False) -> Figure:
         return Figure(self.value, self.low, self.high, self.qualifier,  # type: ignore[arg-type]
                       cumulative, self.text)
@@ -294,9 +299,7 @@ def find_counts(doc_or_span: Any, *, articles: bool = True) -> list[CountMention
         if (articles and tok.lower_ in ("a", "an") and tok.head.tag_ == "NN") or tok.lower_ == "no":
             if tok.ent_type_ in _DATE_ENTS | _SKIP_ENTS or tok.head.lemma_ in _TIME_UNITS:
                 continue
-            value = 0 if tok.lower_ == "no" else 1
-            out.append(CountMention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, value, value, value,
-                                    "exact", tok.head.i, tok.text))
+            out.append(CountMention.of_token(tok, 0 if tok.lower_ == "no" else 1, tok.head.i))
     return sorted(out, key=lambda m: m.start)
 
 
