@@ -83,3 +83,24 @@ def test_coordinated_groups_are_one_toll_and_acled_conventions_for_vague_counts(
     assert kind == "killed" and fig.value is None and fig.low == 3
     [(kind, fig)] = casualties("Several soldiers were killed in the ambush.")
     assert fig.low == 3
+
+
+def test_active_shooting_of_a_person_counts_them_wounded():
+    got = {(k, f.value) for k, f in casualties("Deputies say an eight-year-old accidentally shot his 12-year-old brother.")}
+    assert got == {("wounded", 1)}
+    assert casualties("He shot a video of the protest.") == []
+
+
+def test_shot_and_killed_is_one_killed_figure():
+    assert [(k, f.value) for k, f in casualties("A gunman shot and killed two men on Friday.")] == [("killed", 2)]
+    assert [(k, f.value) for k, f in casualties("Two men were fatally shot on Friday.")] == [("killed", 2)]
+
+
+def test_hospitalised_and_treated_for_wounds_are_wounded():
+    assert [(k, f.value) for k, f in casualties("Four people were hospitalized after a shooting.")] == [("wounded", 4)]
+    assert [(k, f.value) for k, f in casualties("Three people were treated for gunshot wounds.")] == [("wounded", 3)]
+    assert [(k, f.value) for k, f in casualties("The man suffered serious injuries in the attack.")] == [("wounded", 1)]
+
+
+def test_age_in_months_marks_a_person():
+    assert [(k, f.value) for k, f in casualties("A 10-month-old was shot by his brother.")] == [("wounded", 1)]

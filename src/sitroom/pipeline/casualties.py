@@ -18,7 +18,10 @@ from sitroom.records import Figure
 
 KILL = {"kill", "die", "massacre", "execute", "assassinate", "slay", "murder", "behead"}
 SHOT = {"shoot", "stab", "beat", "hack", "maim"}
-WOUND = {"wound", "injure", "hurt", "maim"}
+WOUND = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise"}
+# "suffered gunshot wounds", "was treated for injuries": the subject was wounded
+WOUND_NOUNS = {"wound", "injury"}
+REFLEXIVES = {"himself", "herself", "themselves"}
 TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
               "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
 CUMULATIVE_CUES = ("in total", "in all", "so far", "to date", "total of", "toll", "since", "over the past",
@@ -41,8 +44,10 @@ class Casualty:
 
 
 def _to_death(tok: Any) -> bool:
-    """"shot dead", "stabbed to death", "beaten to death": a verb of violence that killed."""
+    """"shot dead", "stabbed to death", "beaten to death", "fatally shot": a verb of violence that killed."""
     for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally"):
+            return True
         if c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") and c.lower_ == "dead":
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
@@ -57,9 +62,33 @@ def _to_hospital(tok: Any) -> bool:
                                                                      for g in c.children) for c in tok.children)
 
 
+def _suffered_wounds(tok: Any) -> bool:
+    """"suffered gunshot wounds", "sustained injuries", "was treated for wounds"."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("suffer", "sustain"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS for c in tok.children)
+    if lemma == "treat":
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in WOUND_NOUNS
+                                                                   for g in c.children) for c in tok.children)
+    return False
+
+
+def _shot_someone(tok: Any) -> bool:
+    """Active "shot his brother", "shot himself", "shot four people": the object was hit."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and (obj.lower_ in REFLEXIVES or obj.ent_type_ == "PERSON" or _aged(obj)
+                                or obj.lemma_.lower() in PERSON_NOUNS or obj.lemma_.lower() in PEOPLE_NOUNS
+                                or any(c.dep_ == "nummod" for c in obj.children))
+
+
+def _shot_then(shot: Any, other_kind: str | None) -> bool:
+    """"shot and killed": the shooting verb is how they were killed, not a second figure."""
+    return other_kind == "killed" and shot.lemma_.lower() in SHOT
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and _to_hospital(tok):
+    if tok.pos_ == "VERB" and (_to_hospital(tok) or _suffered_wounds(tok)):
         return "wounded"
     if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and _to_death(tok)):
         return "killed"
@@ -69,6 +98,8 @@ def _kind(tok: Any) -> str | None:
             c.lower_ == "down" or (c.lower_ == "at" and not any(g.dep_ == "pobj" for g in c.children))
             for c in tok.children):  # "shot down", "were shot at": no wound ("shot at a party" is)
         return "wounded"  # "a teenager was shot": hurt; "shot dead" was caught above
+    if lemma == "shoot" and tok.pos_ == "VERB" and _shot_someone(tok):
+        return "wounded"
     return None
 
 
@@ -83,7 +114,7 @@ def _victim_token(verb: Any) -> Any | None:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "five soldiers who were killed"
             return c
-    if verb.lemma_.lower() == "die":
+    if verb.lemma_.lower() in ("die", "suffer", "sustain"):
         for c in verb.children:
             if c.dep_ == "nsubj":
                 return c
@@ -112,11 +143,15 @@ def _victim_token(verb: Any) -> Any | None:
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "teen", "teenager", "toddler", "infant", "baby", "officer",
                 "deputy", "trooper", "soldier", "student", "father", "mother", "son", "daughter", "victim", "driver",
                 "worker", "guard", "resident", "youth", "civilian", "journalist", "policeman", "person"}
+# Plural nouns for people: "shot four people" counts the shot.
+PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "teen", "teenager", "officer", "victim", "student",
+                "soldier", "civilian", "bystander", "relative", "family", "member", "worker", "resident"}
 
 
 def _aged(tok: Any) -> bool:
     """"a 7-year-old", "13 year old Shaquez Brunner": an age marks a person whatever NER says."""
-    if tok.lower_ == "old" and any(c.lower_ in ("year", "years") for c in tok.children):
+    if tok.lower_ == "old" and any(c.lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
+                                   for c in tok.children):
         return True
     return any(c.dep_ == "amod" and _aged(c) for c in tok.children)
 
@@ -138,6 +173,8 @@ def _one_victim(victim: Any) -> CountMention | None:
     age ("a 7-year-old is dead"), a singular noun with "the", "a" or a possessive ("the councilman
     died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
+    if victim.lower_ in ("himself", "herself"):  # "accidentally shot himself": one
+        return CountMention.of_token(victim, 1, victim.i)
     if "both" in dets and victim.tag_ == "NNS":
         return CountMention.of_token(victim, 2, victim.i)
     single = victim.ent_type_ == "PERSON" or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
@@ -237,9 +274,12 @@ def casualties_in(sent: Any) -> list[Casualty]:
             # "killed and wounded" with one number is the same; with two numbers, two figures.
             partner = next((c for c in tok.children if c.dep_ == "conj" and _kind(c) and _kind(c) != kind), None)
             if tok.dep_ == "conj" and _kind(tok.head) and _kind(tok.head) != kind:
-                if _same(_victim_token(tok), _victim_token(tok.head)):
+                # "shot and killed two men": the killing counts them; "killed or wounded": counted once
+                if _same(_victim_token(tok), _victim_token(tok.head)) and not _shot_then(tok.head, kind):
                     continue
             elif partner is not None and _same(_victim_token(partner), victim):
+                if _shot_then(tok, _kind(partner)):
+                    continue
                 kind = "killed_or_wounded"
             key = (count.token_start, kind)
             if key in seen:
