@@ -58,7 +58,9 @@ class DroppedLine:
 
 @dataclass(frozen=True)
 class Article:
-    """Cleaned text of one article. `id` hashes the normalised text, so a re-post maps to it."""
+    """Cleaned text of one article, its headline first (headlines often carry the toll the body
+    repeats only in pieces). `id` hashes the normalised body, so a re-post under another
+    headline maps to it."""
 
     id: str
     uri: str
@@ -68,6 +70,13 @@ class Article:
     published: PublishedDate
     language: str | None = None
     dropped: tuple[DroppedLine, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The text without the headline that cleaning put first."""
+        if self.title and self.text.startswith(self.title + "\n\n"):
+            return self.text[len(self.title) + 2:]
+        return self.text
 
 
 @dataclass(frozen=True)

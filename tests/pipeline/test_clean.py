@@ -65,7 +65,8 @@ def test_debris_kinds_are_dropped_with_reasons():
     )
     article = clean(text)
     assert article.title == "Dalmora Fighting Spreads As Talks Stall Between Rival Commanders"
-    assert article.text == "\n\n".join([P1, P2, P3.strip(), P4])
+    assert article.body == "\n\n".join([P1, P2, P3.strip(), P4])
+    assert article.text == "\n\n".join([article.title, article.body])  # the headline is analysed too
     assert reasons(article) == {
         "Home Regional Affairs": "navigation",
         "By Layla Mansour and Tomas Berg": "byline",
@@ -107,7 +108,7 @@ def test_first_line_sentence_is_not_a_title():
 def test_title_from_metadata_wins_but_headline_line_is_still_removed():
     article = clean(page("Fighting Near Dalmora", P1), title="Fighting near Dalmora, officials say")
     assert article.title == "Fighting near Dalmora, officials say"
-    assert article.text == P1
+    assert article.body == P1 and article.text == article.title + "\n\n" + P1
     assert reasons(article) == {"Fighting Near Dalmora": "title"}
 
 
@@ -184,7 +185,7 @@ def test_markdown_headings_links_and_images():
                 "## What comes next", P4)
     article = clean(text, content_type="text/markdown")
     assert article.title == "Dalmora under fire"
-    assert article.text == "Heavy fighting broke out around Dalmora on Tuesday.\n\n" + P4
+    assert article.body == "Heavy fighting broke out around Dalmora on Tuesday.\n\n" + P4
     assert reasons(article) == {"![smoke](img/smoke.jpg)": "photo caption",
                                 "What comes next": "section heading"}
 
@@ -201,7 +202,7 @@ def test_html_goes_through_trafilatura_with_metadata():
     assert article.title == "Dalmora under fire"
     assert article.outlet == "Valley Herald"
     assert article.published == PublishedDate("2021-06-03", "day", "metadata")
-    assert article.text == P1 + "\n\n" + P4
+    assert article.body == P1 + "\n\n" + P4
 
 
 def test_bytes_are_decoded():
@@ -239,3 +240,11 @@ def test_wire_credits_masthead_and_syndication_note():
     }
     # the dateline has no year; the text recalls November 2020, so June 5 is in 2021
     assert article.published == PublishedDate("2021-06-05", "day", "text")
+
+
+def test_the_headline_is_analysed_but_not_hashed():
+    """A re-post under another headline keeps its id: the id hashes the body alone."""
+    one = clean(page("Fighting Near Dalmora", P1, P2))
+    other = clean(page("Dalmora Shelled Again", P1, P2))
+    assert one.text.startswith("Fighting Near Dalmora\n\n") and other.text.startswith("Dalmora Shelled Again\n\n")
+    assert one.id == other.id and one.body == other.body

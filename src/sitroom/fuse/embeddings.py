@@ -63,7 +63,7 @@ def package_file(package: str, dist: str, *parts: str) -> Path:
 
 def article_text(article: Article, max_chars: int = 600) -> str:
     """What to embed for an article: its title and lead, which say what it is about."""
-    body = " ".join(article.text.split())
+    body = " ".join(article.body.split())
     lead = body[:max_chars]
     if len(body) > max_chars and " " in lead:
         lead = lead.rsplit(" ", 1)[0]

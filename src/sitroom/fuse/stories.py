@@ -301,7 +301,7 @@ class StoryIndex:
                   named: Sequence[str] = ()) -> _Features:
         if vector is None and self.embed is not None:
             vector = self.embed([article_text(article)])[0]
-        words = ["word:" + w for w in content_words(f"{article.title or ''}. {article.text}")]
+        words = ["word:" + w for w in content_words(f"{article.title or ''}. {article.body}")]
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
         own = entity_keys(events)
         return _Features(self.article_day(article, events), own + list(named), words, vec,

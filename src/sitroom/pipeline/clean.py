@@ -413,9 +413,11 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> Article:
     if not body:
         raise ValueError("no article text left after removing page debris"
                          if units else "document has no text")
-    article_text = "\n\n".join(body)
+    body_text = "\n\n".join(body)
+    # The headline is analysed with the body: it often gives the toll the body spreads over sentences.
+    article_text = f"{title}\n\n{body_text}" if title and normalise(body[0]) != normalise(title) else body_text
     return Article(
-        id=content_hash(normalise(article_text)),
+        id=content_hash(normalise(body_text)),
         uri=raw.uri,
         text=article_text,
         title=title,

@@ -190,11 +190,17 @@ def _paragraph(state: DocState, sent: Any) -> str:
 LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
 
 
+def _lead_end(state: DocState) -> int:
+    """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
+    head = len(state.article.text) - len(state.article.body)
+    return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
+
+
 def _lead_day(state: DocState) -> DateSpan | None:
     """The first day the article's lead names, on or before publication ("Police in White County said
     a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
     which otherwise gets only the week before publication."""
-    sents = list(state.doc.sents)[:LEAD_SENTENCES]
+    sents = list(state.doc.sents)[:_lead_end(state)]
     if not sents:
         return None
     end = sents[-1].end
@@ -380,13 +386,13 @@ class EventsStage:
         doc = state.doc
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
-        lead = _lead_day(state)
+        lead, lead_end = _lead_day(state), _lead_end(state)
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
             for d in _fold(drafts):
-                ev = self._build(state, d, sent, lead if n < LEAD_SENTENCES else None)
+                ev = self._build(state, d, sent, lead if n < lead_end else None)
                 if ev is None:
                     continue
                 if ev.event == "ASSAULT" and not ev.actors and recent_attack and n - recent_attack[0] <= 2 \
