@@ -70,3 +70,10 @@ def test_unidentified_armed_individuals_are_an_armed_group_of_the_articles_count
 def test_a_town_tagged_as_an_organisation_takes_no_nationality_from_another_phrase():
     st = analyse("Russian and Syrian fighters bombed Saraqib on Monday.")
     assert not [m for m in st.actors if m.text == "Saraqib" and m.value.country == "RUS"]
+
+
+def test_an_office_holder_takes_the_one_country_the_sentence_names():
+    st = analyse("Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
+    assert any(m.value.name == "Askar Akayev" and m.value.country == "KGZ" for m in st.actors)
+    st = analyse("President Askar Akayev met envoys from Russia and Kazakhstan.")
+    assert any(m.value.name == "Askar Akayev" and m.value.country is None for m in st.actors)

@@ -143,3 +143,24 @@ def test_the_place_attacked_or_bombed_is_where_it_happened():
     st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
     bombed = [e for e in st.events if e.trigger == "bombed"]
     assert bombed and bombed[0].place is not None and bombed[0].place.name == "Baghdad"
+
+
+def test_the_speaker_of_a_willing_clause_is_its_actor():
+    st = analyse("Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    [ev] = [e for e in st.events if e.event == "RETREAT"]
+    assert [a.country for a in ev.actors] == ["SYR"]
+
+
+def test_talks_that_someone_travels_for_are_theirs():
+    st = analyse("U.S. and Russian negotiators return to Geneva this week for talks on limiting missiles.")
+    [ev] = [e for e in st.events if e.event == "CONSULT"]
+    assert {a.country for a in ev.actors + ev.recipients} == {"USA", "RUS"}
+
+
+def test_capturing_part_of_a_stronghold_is_an_assault_and_sending_arms_is_aid():
+    st = analyse("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border.")
+    assert [e.event for e in st.events] == ["ASSAULT"]
+    st = analyse("The United States continued to send arms to Pakistan last year.")
+    [ev] = st.events
+    assert ev.event == "AID" and [a.country for a in ev.actors] == ["USA"]
+    assert [a.country for a in ev.recipients] == ["PAK"]

@@ -332,6 +332,8 @@ class ActorsStage:
                            if t.lemma_.lower() in self.dict.sector_nouns), None)
             if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
                 sector = "GOV"
+            if country is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
+                country = self._sentence_country(state, ent.sent)  # "President Akayev ... Kyrgyzstan"
             if ent.label_ == "NORP":
                 sector = sector or "CVL"
                 name = _state_name(country, sector) if country else ent.text
@@ -340,6 +342,15 @@ class ActorsStage:
             out.append(Mention(ent.start_char, ent.end_char, ent.start, ent.end,
                                Actor(name=name, country=country, sector=sector, text=ent.text), ent.text))
         return out
+
+    def _sentence_country(self, state: DocState, sent: Any) -> str | None:
+        """The one country a sentence names (as a place or a nationality word), if it names one only:
+        an office holder's country when nothing else says it ("Vice-President Moody Awori ... the
+        Kenya Anti-Corruption Commission")."""
+        named = {m.value.country for m in state.places or ()
+                 if sent.start <= m.token_start < sent.end and m.value.country}
+        named |= {self.dict.demonyms[t.text] for t in sent if t.text in self.dict.demonyms}
+        return named.pop() if len(named) == 1 else None
 
     @staticmethod
     def _place_metonyms(state: DocState, covered: set[int]) -> list[Mention]:

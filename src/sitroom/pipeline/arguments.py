@@ -106,7 +106,7 @@ def clause_subject(verb: Any) -> list[Any]:
                 return speaker
         if subj:
             return subj
-        if tok.dep_ in ("conj", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "xcomp", "acomp") and tok.head is not tok:  # "is willing to withdraw"
             tok = tok.head
             seen += 1
             continue
@@ -165,6 +165,9 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
         if trig.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB" \
                 and head.lemma_.lower() in LIGHT_VERBS and not actors_for(state, agents):
             agents = clause_subject(head)
+        if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+                and not actors_for(state, agents):
+            agents = clause_subject(head.head)  # "negotiators return to Geneva for talks"
         if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" \
                 and head.head.lemma_.lower() in ("engage", "involve", "embroil", "locked") \
                 and not actors_for(state, agents):

@@ -35,6 +35,7 @@ LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "
 PLACE_NOUNS = {"town", "city", "village", "airport", "base", "area", "position", "positions", "hill", "district",
                "province", "region", "territory", "neighbourhood", "neighborhood", "road", "highway", "bridge",
                "checkpoint", "outpost", "airbase", "port", "capital", "countryside", "stronghold", "camp"}
+PART_WORDS = {"part", "parts", "most", "much", "half", "rest", "control", "areas", "sections"}
 PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
                 "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
 AID_WORDS = {"aid", "arms", "weapons", "weapon", "grant", "loan", "money", "assistance", "supplies", "food",
@@ -134,6 +135,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
             c.lower_ for c in tok.children}
     if need == "place_object":  # "captured Bagram airport", "Eastern Slavonia was captured"
         targets = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]
+        targets += [g for o in targets if o.lower_ in PART_WORDS for p in o.children if p.dep_ == "prep"
+                    and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]  # "part of a stronghold"
         return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PLACE_NOUNS
                    or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "NORP"))
                    or any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in o.children)
