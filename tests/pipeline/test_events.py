@@ -164,3 +164,15 @@ def test_capturing_part_of_a_stronghold_is_an_assault_and_sending_arms_is_aid():
     [ev] = st.events
     assert ev.event == "AID" and [a.country for a in ev.actors] == ["USA"]
     assert [a.country for a in ev.recipients] == ["PAK"]
+
+
+def test_a_name_the_text_calls_a_village_is_a_place_even_unknown_to_the_gazetteer():
+    st = analyse("At least 50 people died in clashes on Tuesday in the village of Gaga in the Central Africa Republic.")
+    [ev] = [e for e in st.events if e.event == "ASSAULT"]
+    assert ev.place is not None and ev.place.name == "Gaga" and ev.place.precision == "named"
+
+
+def test_the_district_named_beats_the_city_that_owns_it():
+    st = analyse("A roadside bomb killed six people in Baghdad's western Amriya district on Thursday.")
+    [ev] = [e for e in st.events if e.event == "ASSAULT"]
+    assert ev.place is not None and "Amriya" in ev.place.text

@@ -236,3 +236,4 @@ def test_named_square_is_near_its_city(run):
 def test_a_state_abbreviation_is_no_named_place(run):
     places = by_text(run("Police in Springfield, Mo., said two men were shot."))
     assert "Mo." not in places and places["Springfield"].admin1 == "Missouri"
+

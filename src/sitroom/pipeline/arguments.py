@@ -12,6 +12,7 @@ from typing import Any
 
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
+from sitroom.pipeline.places import NAMED_SETTLEMENT_NOUNS, is_settlement_name
 from sitroom.records import Actor
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
@@ -257,6 +258,11 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         if not locative:
             continue
         rank = PLACE_RANK.get(m.value.precision, 3)
+        if m.value.precision in ("named", "admin1") and (is_settlement_name(trig.doc[m.token_start]) or (
+                m.token_end - m.token_start > 1 and tok.lemma_.lower() in NAMED_SETTLEMENT_NOUNS)):
+            rank = 0  # "the village of Gaga", "Amriya district": the text says it is a settlement
+        if tok.dep_ == "poss":
+            rank += 0.5  # "in Baghdad's Adhamiyah neighbourhood": the neighbourhood, if it is named
         distance = _tree_distance(trig, tok)
         describes_party = m.token_start in parties
         if _reference_point(head):
