@@ -237,3 +237,19 @@ def test_a_state_abbreviation_is_no_named_place(run):
     places = by_text(run("Police in Springfield, Mo., said two men were shot."))
     assert "Mo." not in places and places["Springfield"].admin1 == "Missouri"
 
+
+
+def test_a_town_and_state_tagged_as_one_organisation_is_a_chain(run):
+    places = by_text(run("On 30 November 2023, in Cuernavaca, Morelos, pensioners held a protest."))
+    assert places["Cuernavaca"].country == "MEX" and places["Cuernavaca"].precision == "place"
+    assert places["Morelos"].precision == "admin1"
+
+
+def test_a_place_unknown_inside_the_state_named_after_it_is_placed_in_that_state(run):
+    places = by_text(run("Around 1 December 2023, in La Sabana, Guerrero, a person was killed."))
+    assert places["La Sabana"].country == "MEX" and places["La Sabana"].admin1 == "Guerrero"
+
+
+def test_a_chain_top_in_another_spelling_is_still_the_unit(run):
+    places = by_text(run("Forces clashed with militants in Aborey village (Bulo Burto, Hiraan)."))
+    assert places["Aborey village"].admin1 == "Hiiraan"

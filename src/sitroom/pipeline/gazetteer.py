@@ -117,6 +117,7 @@ class Gazetteer:
                              if e[7] in (ADMIN1, COUNTRY)}
         self._pools: dict[str, tuple[list[str], list[str]]] = {}  # country → (keys, skeletons) for fuzzy
         self._names_by_country: dict[str, set[str]] | None = None  # country → primary keys of places
+        self._admin_skeletons: dict[str, list[int]] | None = None  # skeleton → admin1 entries, for chains
         self._lock = threading.Lock()
         self.load_seconds = 0.0
         self.loaded_from = "build"
@@ -303,6 +304,7 @@ class Gazetteer:
         if not parts:
             return []
         top = self.admin_units(parts[-1]) + [c for c in self.lookup(parts[-1]) if c.precision == "country"]
+        top = top or self.admin_units_by_spelling(parts[-1])
         top = rank(top)[:3]
         best: list[Candidate | None] = [None] * len(parts)
         for t in top:
@@ -375,6 +377,23 @@ class Gazetteer:
         ids += [*_ids(self._admin_only.get(key)), *_ids(self._area.get(key)),
                 *_ids(self._generic.get(generic_key(key) or ""))]
         return [self._candidate(i) for i in dict.fromkeys(ids)]
+
+    def admin_units_by_spelling(self, name: str) -> list[Candidate]:
+        """Admin1 units whose name is `name` in another transliteration ("Hiraan" for "Hiiraan"):
+        only for a name the text gives as a unit, at the top of a chain."""
+        key = skeleton(normalize(name))
+        if len(key) < 5:
+            return []
+        with self._lock:
+            if self._admin_skeletons is None:
+                index: dict[str, list[int]] = {}
+                for table in (self._primary, self._admin_only):
+                    for k, v in table.items():
+                        for i in _ids(v):
+                            if self._entries[i][7] == ADMIN1:
+                                index.setdefault(skeleton(k), []).append(i)
+                self._admin_skeletons = index
+        return [self._candidate(i) for i in dict.fromkeys(self._admin_skeletons.get(key, ()))]
 
     def admin1_code(self, name: str, country: str | None = None) -> str | None:
         """The GeoNames code ("CD.11") of the admin1 that `name` denotes in any spelling the index knows

@@ -155,6 +155,29 @@ class PlacesStage:
         if e < len(doc) and doc[e].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS and cued(doc, s, e) and not of_phrase:
             span.end, span.kind, span.evidence = e + 1, "cue", True  # "in Compenda village": one phrase
 
+    def _comma_chain(self, doc: Any, lo: int, hi: int, spans: list[_Span]) -> bool:
+        """An entity that is a comma chain ending in an admin unit or country, "Cuernavaca, Morelos"
+        tagged as one organisation: its parts become resolved spans, an unknown part lies in the
+        next part found. False (nothing added) unless the last part is such a unit."""
+        parts, start = [], lo
+        for k in range(lo, hi + 1):
+            if k == hi or doc[k].text == ",":
+                if k > start:
+                    parts.append((start, k))
+                start = k + 1
+        if len(parts) < 2 or not all(is_cap(doc[a]) for a, _ in parts):
+            return False
+        found = self.gazetteer.resolve_chain([self._text(doc, a, b) for a, b in parts])
+        if found[-1] is None:
+            return False
+        for n, ((a, b), c) in enumerate(zip(parts, found)):
+            if c is not None:
+                spans.append(_Span(a, b, "chain", [c], "", True, True))
+            else:
+                container = next(x for x in found[n + 1:] if x is not None)
+                spans.append(_Span(a, b, "cue", [], "", True, True, container))
+        return True
+
     def _spans(self, doc: Any) -> list[_Span]:
         """Every stretch that might name a place: entities first, then capitalised runs outside them."""
         spans: list[_Span] = []
@@ -169,6 +192,8 @@ class PlacesStage:
                 continue
             if ent.label_ in PLACE_LABELS:
                 cands, form = self.gazetteer.candidates(self._text(doc, s, ent.end))
+                if not cands and self._comma_chain(doc, s, ent.end, spans):
+                    continue  # "Bulo Burto, Hiraan" as one entity: a chain
                 if cands:
                     kind = "cue" if ent.end - s > 1 and doc[ent.end - 1].lower_ in SETTLEMENT_NOUNS else "entity"
                     spans.append(_Span(s, ent.end, kind, cands, form, evidence=kind == "cue"))
@@ -182,8 +207,8 @@ class PlacesStage:
                 cands, form = self._lookup(doc, s, ent.end)
                 if cands:
                     spans.append(_Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
-                elif ent.label_ != "NORP":  # "Npot village, Eyumojock" tagged ORG: only its settlements
-                    self._ngrams(doc, s, ent.end, "inner", spans)
+                elif ent.label_ != "NORP" and not self._comma_chain(doc, s, ent.end, spans):
+                    self._ngrams(doc, s, ent.end, "inner", spans)  # "Npot village, Eyumojock": its settlements
         k = 0
         while k < len(doc):
             if covered[k]:
@@ -351,11 +376,18 @@ class PlacesStage:
         keeps only its readings inside it, and the unit its reading as one."""
         for a, b in zip(spans, spans[1:]):
             if a.accepted and b.accepted and b.start == a.end + 1 and doc[a.end].text == ",":
-                for unit in self._units(doc, b):
+                units = self._units(doc, b)
+                for unit in units:
                     inside = self.gazetteer.inside(a.cands, unit, km=80.0)
                     if inside:
                         a.cands, b.cands = inside, b.cands if unit.precision == "country" else [unit]
                         break
+                else:
+                    # "La Sabana, Guerrero" where the gazetteer knows no La Sabana in Guerrero: the text
+                    # still says it lies in Guerrero, so it is placed there, not at a namesake abroad
+                    if units and a.container is None and len({u.country_code for u in units}) == 1:
+                        a.cands, a.container = [], units[0]
+                        b.cands = b.cands if units[0].precision == "country" else [units[0]]
 
     def _plural_forms(self, doc: Any, spans: list[_Span]) -> None:
         """A plural form reaches back over a coordination: "Idlib and Hama provinces" are both admin1."""
