@@ -1,3 +1,5 @@
+import pytest
+
 from tests.pipeline.analysis_helpers import analyse, countries
 
 
@@ -176,3 +178,19 @@ def test_the_district_named_beats_the_city_that_owns_it():
     st = analyse("A roadside bomb killed six people in Baghdad's western Amriya district on Thursday.")
     [ev] = [e for e in st.events if e.event == "ASSAULT"]
     assert ev.place is not None and "Amriya" in ev.place.text
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Japan said on Tuesday it had halted economic aid to Serbia.", "SANCTION"),
+    ("Hundreds of thousands of people blocked streets in Hong Kong.", "PROTEST"),
+    ("Algerian landowners began a hunger strike outside Parliament.", "PROTEST"),
+    ("Israel has strengthened its forces in Lebanon.", "MOBILIZE"),
+])
+def test_more_plover_vocabulary(text, event):
+    assert event in [e.event for e in analyse(text).events]
+
+
+def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasion():
+    assert "PROTEST" not in [e.event for e in analyse("Army troops blocked the main road into the city.").events]
+    st = analyse("The United States speeded up the withdrawal of some invasion forces from Panama.")
+    assert "ASSAULT" not in [e.event for e in st.events]

@@ -35,6 +35,8 @@ LABOUR_WORDS = {"worker", "workers", "union", "unions", "teacher", "teachers", "
 PLACE_NOUNS = {"town", "city", "village", "airport", "base", "area", "position", "positions", "hill", "district",
                "province", "region", "territory", "neighbourhood", "neighborhood", "road", "highway", "bridge",
                "checkpoint", "outpost", "airbase", "port", "capital", "countryside", "stronghold", "camp"}
+ROAD_WORDS = {"road", "roads", "street", "streets", "highway", "highways", "traffic", "route", "routes", "bridge",
+              "railway", "entrance", "entrances"}
 PART_WORDS = {"part", "parts", "most", "much", "half", "rest", "control", "areas", "sections"}
 PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
                 "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
@@ -164,6 +166,9 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         objs = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubjpass"]
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in PERSON_WORDS
                    or (o.dep_ == "nsubjpass" and o.lower_ in ("they", "he", "she")) for o in objs)
+    if need == "road_object":  # "protesters blocked roads"; troops blocking a road is no protest
+        return bool(_words(t for o in _objects(tok) for t in o.subtree) & ROAD_WORDS) and not (
+            _words(t for x in _subjects(tok) for t in x.subtree) & (TROOP_WORDS | MILITARY_WORDS))
     if need == "aid_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & AID_WORDS)
     if need == "not_military":
@@ -189,6 +194,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue
         if tok.dep_ == "amod" and pos == "VERB" and tok.i < tok.head.i:
             continue  # "widely criticized agreements": an adjective, not an event
+        if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lower_ in TROOP_WORDS | {"forces", "force"}:
+            continue  # "the withdrawal of invasion forces": the forces' name, not an invasion
         lemma = _lemma(tok)
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"
