@@ -45,3 +45,13 @@ def test_conservative_killed(build):
     assert conservative_killed(build.mention(art, killed=Figure(12, 12, None, "at_least"))) == 12
     assert conservative_killed(build.mention(art, killed=Figure(None, None, 7, "up_to"))) == 0
     assert conservative_killed(build.mention(art, killed=Figure(900, 900, None, cumulative=True))) == 0
+
+
+def test_main_clause_event_is_the_main_verbs_not_the_bloodiest():
+    from sitroom.eval.salience import main_clause_event
+    from tests.pipeline.analysis_helpers import analyse
+
+    st = analyse("Lebanon complained to the United Nations on Tuesday over two Israeli air raids in which "
+                 "20 people were killed.")
+    assert main_event(st.events).event == "ASSAULT"
+    assert main_clause_event(st.events, st.doc).event == "ACCUSE"

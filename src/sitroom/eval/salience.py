@@ -37,6 +37,23 @@ def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
     return ranked[0] if ranked else None
 
 
+def trigger_depth(doc, ev: EventMention) -> int:
+    """How deep the event's trigger sits in its sentence's parse: 0 for the main verb."""
+    for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():
+        if tok.text == ev.trigger:
+            return sum(1 for _ in tok.ancestors)
+    return 99
+
+
+def main_clause_event(events: Iterable[EventMention] | None, doc) -> EventMention | None:
+    """The event of a sentence's main clause, for tasks that code a sentence by its main verb (PLOVER's
+    gold sentences): "Lebanon complained to the UN over two Israeli air raids" is a complaint. What
+    happened still comes before what was only threatened; then the shallowest trigger; then salience."""
+    ranked = sorted(events or (), key=lambda e: (STATUS_RANK.get(e.status, 1), trigger_depth(doc, e),
+                                                 *salience_key(e)[1:]))
+    return ranked[0] if ranked else None
+
+
 def conservative_killed(ev: EventMention | None) -> int:
     """The event's death toll as the CSV export counts it (lower bound, else the value); 0 for none or a
     cumulative toll, as ACLED records a row with no stated deaths."""
