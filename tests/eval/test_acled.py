@@ -110,3 +110,13 @@ def test_admin1_spellings_of_one_province_match():
     assert same_admin1("Veracruz", "Veracruz de Ignacio de la Llave") and same_admin1("Borno State", "Borno")
     assert not same_admin1("North Darfur", "South Darfur") and not same_admin1(None, "Borno")
     assert not same_admin1("Rio", "Rio de Janeiro") and not same_admin1("Minas Gerais", "Rio de Janeiro")
+
+
+def test_a_named_group_takes_acleds_own_category():
+    from sitroom.eval.acled import inter_code, named_group_inter
+    from sitroom.records import Actor
+
+    cpc = Actor("Rebels (Central African Republic)", "CAF", "REB", "CPC fighters")
+    assert named_group_inter("CPC fighters") == "3" and inter_code(cpc, None) == "3"
+    assert inter_code(Actor("Rebels (Mali)", "MLI", "REB", "the rebels"), None) == "2"
+    assert named_group_inter("cpc fighters") is None  # an acronym only in its own case

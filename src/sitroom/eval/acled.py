@@ -12,10 +12,13 @@ so a copied row cannot weigh twice (and folds split by note text stay disjoint).
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -59,6 +62,24 @@ class Gold:
     lon: float | None
 
 
+@lru_cache(maxsize=1)
+def _named_groups() -> list[tuple[re.Pattern, str]]:
+    """(name pattern, ACLED category) for the armed groups of resources/acled_groups.json, longest first;
+    short names (acronyms) match in their own case, full names in any."""
+    data = json.loads(resources.files("sitroom.resources").joinpath("acled_groups.json").read_text("utf-8"))
+    out = []
+    for group in data["groups"]:
+        for alias in group["aliases"]:
+            flags = 0 if len(alias) <= 12 and alias.replace("/", "").isupper() else re.IGNORECASE
+            out.append((len(alias), re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", flags), group["inter"]))
+    return [(pattern, inter) for _, pattern, inter in sorted(out, key=lambda x: -x[0])]
+
+
+def named_group_inter(words: str) -> str | None:
+    """ACLED's category for an armed group named in `words`, if the table knows it."""
+    return next((inter for pattern, inter in _named_groups() if pattern.search(words)), None)
+
+
 def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
     """ACLED's interaction code for an actor: 1 state forces, 2 rebels, 3 political militias,
     4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces."""
@@ -72,6 +93,9 @@ def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
         # external forces (8) are a state's forces outside their own country
         where = event.place.country if event is not None and event.place else None
         return "8" if actor.country and where and actor.country != where else "1"
+    named = named_group_inter(words) if sector in ("REB", "UAF", None) else None
+    if named is not None:
+        return named  # ACLED's own category for a group it names: the CPC is a political militia
     if sector == "REB":
         return "2"
     if sector == "UAF" and actor.country and event is not None and event.place and event.place.country \
