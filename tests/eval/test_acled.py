@@ -120,3 +120,18 @@ def test_a_named_group_takes_acleds_own_category():
     assert named_group_inter("CPC fighters") == "3" and inter_code(cpc, None) == "3"
     assert inter_code(Actor("Rebels (Mali)", "MLI", "REB", "the rebels"), None) == "2"
     assert named_group_inter("cpc fighters") is None  # an acronym only in its own case
+
+
+def test_note_conventions_for_inter1():
+    from sitroom.eval.acled import note_inter
+    from sitroom.records import EventMention, Place
+
+    attack = EventMention("e", "a", "q", (0, 1), "ASSAULT", None, None, None, (), (), None, None, None, None,
+                          "reported", None, 0.5, "killed")
+    assert note_inter(attack, (), "On 1 May 2023, a man was killed in Tijuana.", None) == "3"
+    assert note_inter(None, (), "Interception: On 1 May 2023, rockets were intercepted over Sderot.", None) == "1"
+    israel = Actor("Military Forces of Israel", "ISR", "MIL", "Israeli artillery")
+    fired = EventMention("e", "a", "q", (0, 1), "ASSAULT", None, None, None, (israel,), (), None, None, None, None,
+                         "reported", None, 0.5, "targeted")
+    lebanon = Place("Marwahin", 33.1, 35.2, None, "South Governorate", "LBN", "place")
+    assert note_inter(fired, (), "On 30 November 2023, Israeli artillery targeted Marwahin.", lebanon) == "8"

@@ -80,26 +80,28 @@ def named_group_inter(words: str) -> str | None:
     return next((inter for pattern, inter in _named_groups() if pattern.search(words)), None)
 
 
-def inter_code(actor: Actor | None, event: EventMention | None) -> str | None:
+def inter_code(actor: Actor | None, event: EventMention | None, place: Place | None = None) -> str | None:
     """ACLED's interaction code for an actor: 1 state forces, 2 rebels, 3 political militias,
-    4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces."""
+    4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+    `place`, where the event happened if the event itself does not say."""
     if actor is None:
         return None
     sector = actor.sector
     words = f"{actor.name} {actor.text}"
+    if place is None and event is not None:
+        place = event.place
+    where = place.country if place is not None else None
     if sector == "IGO":
         return "8"
     if sector in STATE:
         # external forces (8) are a state's forces outside their own country
-        where = event.place.country if event is not None and event.place else None
         return "8" if actor.country and where and actor.country != where else "1"
     named = named_group_inter(words) if sector in ("REB", "UAF", None) else None
     if named is not None:
         return named  # ACLED's own category for a group it names: the CPC is a political militia
     if sector == "REB":
         return "2"
-    if sector == "UAF" and actor.country and event is not None and event.place and event.place.country \
-            and actor.country != event.place.country:
+    if sector == "UAF" and actor.country and where and actor.country != where:
         return "8"  # a foreign armed group: mercenaries and contractors are "external/other forces"
     if sector == "UAF":
         return "4" if IDENTITY_WORDS.search(words) else "3"
@@ -137,6 +139,20 @@ def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str 
     after = label.end() if label else 0
     return next((m.value for m in mentions if m.value.sector and m.value.name not in targets and m.start >= after),
                 None)
+
+
+def note_inter(ev: EventMention | None, mentions: Iterable[Mention], text: str, place: Place | None) -> str | None:
+    """The inter1 code of a note's actor 1, with two ACLED conventions the actor alone cannot give: an
+    interception is coded to the intercepting state's forces (1), and an attack whose perpetrator the
+    note does not name to an unidentified armed group (3)."""
+    label = _LABEL.match(text)
+    if label and label.group(0).split(":")[0].strip().lower() == "interception":
+        return "1"
+    actor = first_actor(ev, mentions, text)
+    code = inter_code(actor, ev, place)
+    if actor is None and ev is not None and ev.event == "ASSAULT":
+        return "3"
+    return code
 
 
 def fold_text(name: str | None) -> str:
@@ -231,12 +247,12 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             fat_pairs.append((gold.fatalities, conservative_killed(ev)))
             if gold.fatalities > 0:
                 fat_nz_ok.append(ok)
-        if gold.inter1:
-            g_inter.append(gold.inter1)
-            p_inter.append(inter_code(first_actor(ev, out.state.actors or (), out.item.text), ev) or NONE)
         place = ev.place if ev else None
         if place is None or place.lat is None:  # none, or named but not located: the note's own place
             place = note_place(out.state.places or ()) or place
+        if gold.inter1:
+            g_inter.append(gold.inter1)
+            p_inter.append(note_inter(ev, out.state.actors or (), out.item.text, place) or NONE)
         if gold.admin1:
             admin_ok.append(place is not None and same_admin1(place.admin1, gold.admin1))
         if gold.lat is not None and gold.lon is not None:
