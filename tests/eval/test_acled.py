@@ -135,3 +135,12 @@ def test_note_conventions_for_inter1():
                          "reported", None, 0.5, "targeted")
     lebanon = Place("Marwahin", 33.1, 35.2, None, "South Governorate", "LBN", "place")
     assert note_inter(fired, (), "On 30 November 2023, Israeli artillery targeted Marwahin.", lebanon) == "8"
+
+
+def test_a_coders_label_gives_the_type():
+    from sitroom.eval.acled import labelled_type
+
+    assert labelled_type("Movement of forces: On 3 July 2023, troops withdrew from Koui.") == (
+        "Strategic developments", "Change to group/activity")
+    assert labelled_type("Interception: On 1 December 2023, rockets were intercepted.")[1] == "Disrupted weapons use"
+    assert labelled_type("On 1 December 2023, rockets were fired.") is None

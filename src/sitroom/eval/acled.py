@@ -33,9 +33,20 @@ from sitroom.records import PLACE_FINENESS, Actor, EventMention, Place
 NONE = "(none)"
 
 
+def labelled_type(text: str) -> tuple[str, str] | None:
+    """The type and sub-type a coder's label before the note always goes with ("Movement of forces:",
+    "Interception:"), from resources/acled_conventions.json; None for no label or one it does not know."""
+    label = _LABEL.match(text)
+    found = _conventions()["labels"].get(label.group(0).split(":")[0].strip().lower()) if label else None
+    return (found[0], found[1]) if found else None
+
+
 def _type_of(ev: EventMention | None, text: str) -> tuple[str, str]:
-    """ACLED type of the note: its main event's, else the learned prior's reading of the whole note
-    (a note always has a type; sitroom's rules code none for, say, a statement)."""
+    """ACLED type of the note: its coder's label's, else its main event's, else the learned prior's
+    reading of the whole note (a note always has a type; sitroom's rules code none for, say, a statement)."""
+    labelled = labelled_type(text)
+    if labelled is not None:
+        return labelled
     if ev is not None and ev.acled_event_type:
         return ev.acled_event_type, ev.acled_sub_event_type or NONE
     model = load_acled_model()
@@ -63,12 +74,16 @@ class Gold:
 
 
 @lru_cache(maxsize=1)
+def _conventions() -> dict:
+    return json.loads(resources.files("sitroom.resources").joinpath("acled_conventions.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _named_groups() -> list[tuple[re.Pattern, str]]:
-    """(name pattern, ACLED category) for the armed groups of resources/acled_groups.json, longest first;
-    short names (acronyms) match in their own case, full names in any."""
-    data = json.loads(resources.files("sitroom.resources").joinpath("acled_groups.json").read_text("utf-8"))
+    """(name pattern, ACLED category) for the armed groups of resources/acled_conventions.json, longest
+    first; short names (acronyms) match in their own case, full names in any."""
     out = []
-    for group in data["groups"]:
+    for group in _conventions()["groups"]:
         for alias in group["aliases"]:
             flags = 0 if len(alias) <= 12 and alias.replace("/", "").isupper() else re.IGNORECASE
             out.append((len(alias), re.compile(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", flags), group["inter"]))

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build sitroom's table of armed groups by ACLED actor category from ACLED records.
+"""Build sitroom's tables of two ACLED coding conventions from ACLED records: armed groups by
+actor category, and the labels coders put before a note.
 
-    python scripts/build_acled_groups.py [--data PATH] [--out src/sitroom/resources/acled_groups.json]
+    python scripts/build_acled_conventions.py [--data PATH] [--out src/sitroom/resources/acled_conventions.json]
 
 ACLED codes each named armed group once and for all as a rebel group (inter code 2), a
 political militia (3) or an identity militia (4), and not always as its words suggest:
@@ -15,6 +16,12 @@ rows and one category in at least 80% of them, under their short and full names
 Change"). Generic names ("Unidentified Armed Group (Kenya)", "Pokot Ethnic Militia
 (Kenya)") are left to the sector rules. The held-out fold that `scripts/eval_gate.py`
 measures, and the years 2023-2025 for every country, are excluded, as for the learned prior.
+
+Labels: a note that starts "Movement of forces:", "Looting:" or "Defusal:" has one event type and
+sub-type whatever its words say (the label names the sub-type; the words describe the weapons,
+forces or goods involved). The table keeps labels with at least --min-rows rows and one reading
+in 90% of them, plus the ACLED codebook's reading of "Interception" (disrupted weapons use),
+which the records before 2023 do not use.
 """
 from __future__ import annotations
 
@@ -32,6 +39,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_acled_model import DEFAULT_DATA, held_out  # noqa: E402
 
 CATEGORIES = {"2", "3", "4"}
+LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{0,40}):\s")
+# Labels the ACLED codebook defines that the training records do not use.
+CODEBOOK_LABELS = {"interception": ["Strategic developments", "Disrupted weapons use"]}
 GENERIC = re.compile(r"^(unidentified|militia \(|rioters|protesters|civilians|pirates)|\b(ethnic|communal|clan|"
                      r"sub-clan) militia\b|\bgang\b", re.IGNORECASE)
 
@@ -47,9 +57,10 @@ def aliases(actor: str) -> list[str]:
     return [name] if len(name) >= 4 else []
 
 
-def build(path: Path, min_rows: int) -> list[dict]:
+def build(path: Path, min_rows: int) -> tuple[list[dict], dict[str, list[str]]]:
     countries, (y0, y1) = held_out()
     seen: dict[str, Counter] = defaultdict(Counter)
+    labelled: dict[str, Counter] = defaultdict(Counter)
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             year = int((row.get("event_date") or "0")[:4] or 0)
@@ -58,6 +69,14 @@ def build(path: Path, min_rows: int) -> list[dict]:
             for actor, inter in ((row.get("actor1"), row.get("inter1")), (row.get("actor2"), row.get("inter2"))):
                 if actor:
                     seen[actor][inter or ""] += 1
+            label = LABEL.match(row.get("notes") or "")
+            if label:
+                labelled[label.group(1).strip().lower()][(row["event_type"], row["sub_event_type"])] += 1
+    labels = dict(CODEBOOK_LABELS)
+    for label, counts in sorted(labelled.items()):
+        (event_type, sub_type), n = counts.most_common(1)[0]
+        if n >= min_rows and n >= 0.9 * sum(counts.values()):
+            labels[label] = [event_type, sub_type]
     groups = []
     for actor, counts in sorted(seen.items()):
         inter, n = counts.most_common(1)[0]
@@ -65,23 +84,24 @@ def build(path: Path, min_rows: int) -> list[dict]:
         names = aliases(actor)
         if inter in CATEGORIES and total >= min_rows and n >= 0.8 * total and names:
             groups.append({"actor": actor, "aliases": names, "inter": inter, "rows": total})
-    return groups
+    return groups, labels
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "sitroom" / "resources" / "acled_groups.json")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "sitroom" / "resources" / "acled_conventions.json")
     ap.add_argument("--min-rows", type=int, default=5)
     args = ap.parse_args()
-    groups = build(args.data, args.min_rows)
-    doc = {"version": "2026.11.1",
-           "about": "Named armed groups by ACLED actor category (2 rebel group, 3 political militia, 4 identity "
-                    "militia), built by scripts/build_acled_groups.py from ACLED records outside the held-out "
-                    "fold; used by the ACLED evaluation's inter1 mapping.",
-           "groups": groups}
+    groups, labels = build(args.data, args.min_rows)
+    doc = {"version": "2026.11.2",
+           "about": "ACLED coding conventions, built by scripts/build_acled_conventions.py from ACLED records "
+                    "outside the held-out fold: named armed groups by actor category (2 rebel group, 3 political "
+                    "militia, 4 identity militia), for the ACLED evaluation's inter1 mapping; and the labels coders "
+                    "put before a note, by the event type and sub-type they always go with.",
+           "groups": groups, "labels": labels}
     args.out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(groups)} groups written to {args.out}")
+    print(f"{len(groups)} groups and {len(labels)} labels written to {args.out}")
 
 
 if __name__ == "__main__":
