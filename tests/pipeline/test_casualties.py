@@ -104,3 +104,15 @@ def test_hospitalised_and_treated_for_wounds_are_wounded():
 
 def test_age_in_months_marks_a_person():
     assert [(k, f.value) for k, f in casualties("A 10-month-old was shot by his brother.")] == [("wounded", 1)]
+
+
+def test_a_killer_who_kills_himself_adds_to_the_toll():
+    got = casualties("Police say a man fatally shot his wife and two young sons before killing himself.")
+    assert [(k, f.value) for k, f in got] == [("killed", 4)]
+    got = casualties("A man shot and killed his two teenage daughters, then turned the gun on himself.")
+    assert [(k, f.value) for k, f in got] == [("killed", 3)]
+
+
+def test_a_named_person_and_a_relative_are_two():
+    got = casualties("A man and his 11-year-old son were found dead in a parked car on Sunday.")
+    assert [(k, f.value) for k, f in got] == [("killed", 2)]

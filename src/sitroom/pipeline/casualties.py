@@ -31,6 +31,9 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
 
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+SUICIDE_CUES = ("turned the gun on himself", "turned the gun on herself", "turning the gun on himself",
+                "turning the gun on herself", "took his own life", "took her own life", "taking his own life",
+                "taking her own life")
 
 
 @dataclass(frozen=True)
@@ -205,8 +208,9 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     """"Two VDP and 11 civilians were killed", "6 soldiers and more than 37 militants": one toll,
     the sum of the counted groups (their lower bounds, when a group is not exact)."""
     parts = [count]
-    for conj in (t for t in victim.conjuncts if t.i > victim.i and t.pos_ in ("NOUN", "PROPN")):
-        c = _count_for(conj, counts)
+    for conj in (t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN")
+                                                                     or t.lower_ in ("himself", "herself"))):
+        c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None or c.token_start == count.token_start:
             return count  # "two soldiers and civilians": the other group is not counted
         parts.append(c)
@@ -251,6 +255,23 @@ def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figur
     if unconfirmed and fig.qualifier == "exact":
         return Figure(fig.value, fig.low, fig.high, "unconfirmed", cumulative, fig.text)
     return fig
+
+
+def _with_the_killer(found: list[Casualty], sent: Any) -> list[Casualty]:
+    """"shot his wife and two sons before killing himself": the killer's death adds to the toll of the
+    sentence's killing (news tolls and GVA's count the shooter), not a second incident."""
+    own = [c for c in found if c.kind == "killed" and c.victim is not None
+           and sent.doc[c.victim].lower_ in ("himself", "herself")]
+    others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
+    if not own and others and any(cue in sent.text.lower() for cue in SUICIDE_CUES):
+        own = [None]  # "then turned the gun on himself": no killing verb, the same toll
+    if len(own) != 1 or not others:
+        return found
+    first = others[0]
+    f = first.figure
+    bump = Figure(*(None if x is None else x + 1 for x in (f.value, f.low, f.high)), f.qualifier, f.cumulative,
+                  f.text)
+    return [replace(c, figure=bump) if c is first else c for c in found if c is not own[0]]
 
 
 def casualties_in(sent: Any) -> list[Casualty]:
@@ -305,7 +326,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
                     out.append(Casualty(TOLL_NOUNS[tok.lemma_.lower()], figure_of(count, cum, unconfirmed),
                                         count.noun, tok.i))
                     break
-    return out
+    return _with_the_killer(out, sent)
 
 
 class CasualtiesStage:
