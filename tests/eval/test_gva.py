@@ -109,3 +109,11 @@ def test_a_folder_missing_a_file_is_refused(tmp_path, bad):
     (folder / bad).unlink()
     result = runner.invoke(app, ["eval", "gva", "--data", str(folder)])
     assert result.exit_code == 2 and "must be a folder holding" in result.stderr
+
+
+def test_one_shot_person_in_a_story_with_a_death_is_the_dead_one():
+    a = article(1)
+    shot = [mention(a, killed=killed(1, text="boy"), wounded=killed(1, text="himself"))]
+    assert gva.predict_story(merge_mentions(shot, {a.id: a}), "s").injured == 0
+    counted = [mention(a, killed=killed(1, text="one"), wounded=killed(1, text="one"))]
+    assert gva.predict_story(merge_mentions(counted, {a.id: a}), "s").injured == 1

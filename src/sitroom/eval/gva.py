@@ -195,6 +195,9 @@ def _most_reported(values: Iterable[tuple[str | None, int]]) -> str | None:
     return min(weights, key=lambda v: (-weights[v], v)) if weights else None
 
 
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+
+
 def predict_story(events: Sequence[Event], story_id: str | None, story: Story | None = None) -> Predicted:
     """The incident a story reports: its main ASSAULT's figures, day and place.
 
@@ -205,6 +208,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
     story's first report often counts the wounded in one sentence and the dead in another);
     wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too.
+    One wounded person named without a number ("the boy was shot") in a story with deaths is
+    taken for one of the dead: GVA's injured are those who survived.
     """
     ev = main_event(events)
     happened = [e for e in events if e.status in HAPPENED]
@@ -219,7 +224,15 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     killed = largest_credible(ev.killed)
     if ev.killed is None:  # the main report gives no toll: the largest any other report of an attack gives
         killed = max([largest_credible(e.killed) for e in happened if e.event == "ASSAULT"] + [0])
-    return Predicted(story_id, killed, largest_credible(ev.wounded), day, city)
+    injured = largest_credible(ev.wounded)
+    if killed >= 1 and injured == 1 and not any(_counted(s.text) for s in ev.wounded.per_source):
+        injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
+    return Predicted(story_id, killed, injured, day, city)
+
+
+def _counted(words: str) -> bool:
+    """Whether a figure's words give a number ("one", "1") rather than a person ("the boy", "himself")."""
+    return bool(words) and (words[:1].isdigit() or words.lower().split()[0] in NUMBER_WORDS)
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
