@@ -1,3 +1,5 @@
+import pytest
+
 from tests.pipeline.analysis_helpers import analyse
 
 
@@ -116,3 +118,19 @@ def test_a_killer_who_kills_himself_adds_to_the_toll():
 def test_a_named_person_and_a_relative_are_two():
     got = casualties("A man and his 11-year-old son were found dead in a parked car on Sunday.")
     assert [(k, f.value) for k, f in got] == [("killed", 2)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Four men shot, one critically, outside a sports bar", 4),
+    ("Teen accidentally shot in northwest Charlotte, police say", 1),
+    ("Police say four people were hit in an overnight shooting.", 4),
+    ("Three other teenage boys were found with gunshot wounds at the scene.", 3),
+    ("A 16-year-old was flown to the hospital after the shooting.", 1),
+])
+def test_headline_and_hospital_forms_of_the_wounded(text, value):
+    assert [(k, f.value) for k, f in casualties(text)] == [("wounded", value)]
+
+
+def test_who_shot_is_not_wounded():
+    assert casualties("The gunman shot at police.") == []
+    assert casualties("The building was hit by a rocket.") == []

@@ -59,17 +59,21 @@ def _to_death(tok: Any) -> bool:
 
 
 def _to_hospital(tok: Any) -> bool:
-    """"sent four people to the hospital", "put two in hospital": wounded."""
-    return tok.lemma_.lower() in ("send", "put", "rush") and any(
+    """"sent four people to the hospital", "put two in hospital", "was taken to the hospital": wounded."""
+    return tok.lemma_.lower() in ("send", "put", "rush", "take", "transport", "fly", "airlift", "bring") and any(
         c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and any(g.lemma_.lower() == "hospital"
                                                                      for g in c.children) for c in tok.children)
 
 
 def _suffered_wounds(tok: Any) -> bool:
-    """"suffered gunshot wounds", "sustained injuries", "was treated for wounds"."""
+    """"suffered gunshot wounds", "sustained injuries", "was treated for wounds", "were found with
+    gunshot wounds", "arrived at a hospital with a gunshot wound"."""
     lemma = tok.lemma_.lower()
     if lemma in ("suffer", "sustain"):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS for c in tok.children)
+    if lemma in ("find", "arrive", "show", "walk", "turn"):
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in WOUND_NOUNS
+                                                                    for g in c.children) for c in tok.children)
     if lemma == "treat":
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in WOUND_NOUNS
                                                                    for g in c.children) for c in tok.children)
@@ -103,7 +107,34 @@ def _kind(tok: Any) -> str | None:
         return "wounded"  # "a teenager was shot": hurt; "shot dead" was caught above
     if lemma == "shoot" and tok.pos_ == "VERB" and _shot_someone(tok):
         return "wounded"
+    if lemma == "shoot" and tok.tag_ in ("VBN", "VBD") and _headline_victim(tok):
+        return "wounded"  # "Four men shot, one critically", "Teen accidentally shot in Charlotte"
+    if lemma in ("hit", "strike", "graze") and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "nsubjpass" and _a_person(c) for c in tok.children):
+        return "wounded"  # "four people were hit in an overnight shooting"
     return None
+
+
+PERPETRATOR_NOUNS = {"gunman", "shooter", "suspect", "police", "officer", "officers", "deputy", "deputies",
+                     "trooper", "troopers", "soldier", "soldiers", "assailant", "attacker", "robber"}
+
+
+def _a_person(tok: Any) -> bool:
+    """A person or people: a name, someone of a stated age, a person noun, a counted people noun."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or _aged(tok) or lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or (
+        tok.like_num and tok.head.lemma_.lower() in PEOPLE_NOUNS)
+
+
+def _headline_victim(tok: Any) -> bool:
+    """A headline's reduced passive: "X shot" with no object, no auxiliary, a person as its subject."""
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in tok.children):
+        return False
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children):
+        return False  # "a man shot and killed his daughters": active, the object is the other verb's
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lower_ not in PERPETRATOR_NOUNS and (
+        _a_person(subj) or any(c.dep_ == "nummod" for c in subj.children))
 
 
 def _victim_token(verb: Any) -> Any | None:
@@ -117,7 +148,8 @@ def _victim_token(verb: Any) -> Any | None:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "five soldiers who were killed"
             return c
-    if verb.lemma_.lower() in ("die", "suffer", "sustain"):
+    if verb.lemma_.lower() in ("die", "suffer", "sustain", "arrive", "walk", "show", "turn") or (
+            verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() == "shoot" and _headline_victim(verb)):
         for c in verb.children:
             if c.dep_ == "nsubj":
                 return c

@@ -37,7 +37,8 @@ PLACE_NOUNS = {"town", "city", "village", "airport", "base", "area", "position",
                "checkpoint", "outpost", "airbase", "port", "capital", "countryside", "stronghold", "camp"}
 ROAD_WORDS = {"road", "roads", "street", "streets", "highway", "highways", "traffic", "route", "routes", "bridge",
               "railway", "entrance", "entrances"}
-PART_WORDS = {"part", "parts", "most", "much", "half", "rest", "control", "areas", "sections"}
+PART_WORDS = {"part", "parts", "most", "much", "half", "third", "quarter", "portion", "rest", "control", "areas",
+              "sections", "swath", "swathe", "stretch"}
 PERSON_WORDS = {"leader", "commander", "suspect", "man", "woman", "member", "fighter", "militant", "soldier",
                 "officer", "journalist", "activist", "chief", "boss", "kingpin", "official", "people", "person"}
 AID_WORDS = {"aid", "arms", "weapons", "weapon", "grant", "loan", "money", "assistance", "supplies", "food",
