@@ -189,3 +189,12 @@ def test_stage_without_publication_date_keeps_only_absolute(nlp):
     out = TimeStage()(_state(nlp, "Two shells fell on Monday and again on 11 February 2020.", None))
     assert [m.text for m in out.times] == ["11 February 2020"]
     assert isinstance(out.times, tuple)
+
+
+def test_dates_that_date_the_page_are_no_event_dates(nlp):
+    doc = nlp("PAOLI, Ind. (Feb. 10, 2015)-- Police say a father shot two children on Monday night.")
+    assert [m.text for m in find_times(doc, FRI)] == ["Monday night"]
+    doc = nlp("Boy shot in park Posted: Tuesday, May 5, 2015 5:36 PM EDT")
+    assert find_times(doc, FRI) == []
+    doc = nlp("The attack (on Monday) killed two.")
+    assert [m.text for m in find_times(doc, FRI)] == ["Monday"]
