@@ -253,3 +253,14 @@ def test_a_place_unknown_inside_the_state_named_after_it_is_placed_in_that_state
 def test_a_chain_top_in_another_spelling_is_still_the_unit(run):
     places = by_text(run("Forces clashed with militants in Aborey village (Bulo Burto, Hiraan)."))
     assert places["Aborey village"].admin1 == "Hiiraan"
+
+
+def test_a_city_tagged_as_an_organisation_is_a_place_where_it_is_patrolled(run):
+    places = by_text(run("Truckloads of paramilitary police patrolled Harare Saturday."))
+    assert places["Harare"].country == "ZWE"
+
+
+def test_a_facility_named_after_its_city_is_in_that_city(run):
+    places = by_text(run("Paramilitary troops patrolled the fences of Karachi Central Jail."))
+    assert places["Karachi"].country == "PAK"
+    assert by_text(run("The Washington Post reported the attack.")) == {}

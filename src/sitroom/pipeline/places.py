@@ -41,6 +41,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
+# Verbs whose object is the place itself: "patrolled Harare", "shelled Sidon" (spaCy may tag it ORG).
+PLACE_OBJECT_VERBS = {"patrol", "capture", "seize", "shell", "bomb", "raid", "storm", "enter", "besiege", "occupy",
+                      "liberate", "recapture", "retake", "overrun", "encircle", "invade", "evacuate"}
+# Facilities named after their city: "Karachi Central Jail", "Baghdad University", "Aleppo Airport".
+FACILITY_NOUNS = {"jail", "prison", "hospital", "university", "airport", "stadium", "mosque", "church", "market",
+                  "school", "college", "port", "station", "bazaar", "refinery", "barracks"}
 
 
 @dataclass(frozen=True)
@@ -155,6 +161,19 @@ class PlacesStage:
         if e < len(doc) and doc[e].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS and cued(doc, s, e) and not of_phrase:
             span.end, span.kind, span.evidence = e + 1, "cue", True  # "in Compenda village": one phrase
 
+    def _facility_city(self, doc: Any, lo: int, hi: int, spans: list[_Span]) -> bool:
+        """A facility named after its city ("Karachi Central Jail"): the city, if the name starts with a
+        big one, is where the facility is. False (nothing added) otherwise."""
+        if hi - lo < 2 or doc[hi - 1].lemma_.lower() not in FACILITY_NOUNS:
+            return False
+        for end in range(min(hi - 1, lo + 3), lo, -1):
+            cands, form = self._lookup(doc, lo, end)
+            big = [c for c in cands if c.precision == "place" and c.population >= BIG_CITY]
+            if big:
+                spans.append(_Span(lo, end, "cue", big, form, evidence=True))
+                return True
+        return False
+
     def _comma_chain(self, doc: Any, lo: int, hi: int, spans: list[_Span]) -> bool:
         """An entity that is a comma chain ending in an admin unit or country, "Cuernavaca, Morelos"
         tagged as one organisation: its parts become resolved spans, an unknown part lies in the
@@ -207,7 +226,8 @@ class PlacesStage:
                 cands, form = self._lookup(doc, s, ent.end)
                 if cands:
                     spans.append(_Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
-                elif ent.label_ != "NORP" and not self._comma_chain(doc, s, ent.end, spans):
+                elif ent.label_ != "NORP" and not self._comma_chain(doc, s, ent.end, spans) \
+                        and not self._facility_city(doc, s, ent.end, spans):
                     self._ngrams(doc, s, ent.end, "inner", spans)  # "Npot village, Eyumojock": its settlements
         k = 0
         while k < len(doc):
@@ -312,7 +332,11 @@ class PlacesStage:
                     keep = [c for c in sp.cands if local(c)]
             else:  # org, fac, or a bare capitalised run
                 ok = strong
-                if not ok and (sp.kind == "org" or (all_propn and not initial)):
+                tail, before = doc[sp.end - 1], doc[sp.start - 1] if sp.start > 0 else None
+                if not ok and ((tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS) or (
+                        before is not None and before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS)):
+                    keep = [c for c in sp.cands if c.population >= BIG_CITY]  # "patrolled Harare"
+                elif not ok and (sp.kind == "org" or (all_propn and not initial)):
                     keep = [c for c in sp.cands if local(c)]
             if keep:
                 sp.cands, ok = keep, True
