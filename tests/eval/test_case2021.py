@@ -56,3 +56,11 @@ def test_end_to_end_json_keys_and_values(tmp_path):
     assert all(0.0 <= v <= 1.0 for v in result.metrics.values())
     assert result.evaluated == 3 and sum(result.skipped.values()) == 1  # the empty snippet
     assert result.metrics["accuracy"] == 1.0  # an armed clash, an earthquake, talks
+
+
+def test_an_event_with_no_acled_reading_falls_back_to_the_words(build):
+    request = dict(event="INVESTIGATE", mode=None, acled_event_type=None, acled_sub_event_type=None, killed=None,
+                   wounded=None)
+    pred = predict(state_with(build, "The minister asked for calm after the police arrested twelve men.", request))
+    assert pred.label == "ARREST" and pred.how == "words"
+    assert predict(state_with(build, "The minister asked for calm.", request)).label == "OTHER"

@@ -187,7 +187,10 @@ def predict(state: DocState) -> Prediction:
         return Prediction("ABDUCT_DISSAP", "event")  # an attack whose outcome is a kidnapping: ACLED codes the abduction
     if ev.event not in ("ASSAULT", "PROTEST", "COERCE") and any(e == "AGREE" for e, _ in others):
         return Prediction("AGREEMENT", "event")  # an agreement outweighs the talk around it
-    return _from_event(ev, text)
+    found = _from_event(ev, text)
+    # an event with no ACLED reading (a request, a statement of support) says nothing the words cannot:
+    # their reading first, "Other" only when they have none either
+    return _from_words(text) if found.label == "OTHER" else found
 
 
 def classify_snippet(state: DocState) -> str:
