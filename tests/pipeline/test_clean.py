@@ -248,3 +248,11 @@ def test_the_headline_is_analysed_but_not_hashed():
     other = clean(page("Dalmora Shelled Again", P1, P2))
     assert one.text.startswith("Fighting Near Dalmora\n\n") and other.text.startswith("Dalmora Shelled Again\n\n")
     assert one.id == other.id and one.body == other.body
+
+
+def test_a_page_of_debris_under_a_headline_is_its_headline():
+    article = clean("You are the owner of this article.", title="Two men shot outside Dalmora bar")
+    assert article.text == article.body == "Two men shot outside Dalmora bar"
+    assert reasons(article) == {"You are the owner of this article.": "site chrome"}
+    with pytest.raises(ValueError, match="no article text left"):
+        clean("You are the owner of this article.", title="Page Not Found")

@@ -74,6 +74,17 @@ _CHROME = [re.compile(p, re.IGNORECASE) for p in (  # site furniture, whatever t
     r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*:",
     r"^(?:menu|search|close|back to top|top|loading\.*)$",
 )]
+_ACCOUNT_CHROME = [re.compile(p, re.IGNORECASE) for p in (  # a site's account, comment and player notices
+    r"\byou are the owner of this article\b", r"^thank you for (?:registering|signing up|subscribing)\b",
+    r"\bplease enable javascript\b", r"\bthis video is (?:no longer|not) available\b",
+    r"\bget email notifications on\b", r"\bzip ?code is not in our deliverable area\b",
+    r"\bwe invite you to use our commenting platform\b", r"^your notification has been saved\b",
+    r"\bthere was a problem saving your notification\b", r"\bemail notifications are only sent\b",
+    r"\bwe have sent you a verification email\b", r"\bposts new content, you'll get an email\b",
+)]
+# Titles of pages that are no article: what a server or paywall says instead of one.
+_ERROR_PAGE = re.compile(r"\b(?:page|article|story|content) (?:not found|unavailable|no longer available)\b|^\s*404\b"
+                         r"|\baccess denied\b|\bforbidden\b|^\s*(?:error|not found)\s*$", re.IGNORECASE)
 _CHROME_LEAD = [re.compile(p, re.IGNORECASE) for p in (  # only on lines that are no sentence
     r"^(?:read more|read next|read also|see also|more on this|related(?: articles| stories| posts| coverage)?"
     r"|you may also like|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now)?"
@@ -239,6 +250,8 @@ def _fixed_reason(text: str, leading: bool) -> str | None:
         return "photo caption"
     if len(words) <= 12 and any(rx.search(text) for rx in _SHARE):
         return "share buttons"
+    if len(words) <= 80 and any(rx.search(text) for rx in _ACCOUNT_CHROME):
+        return "site chrome"
     if len(words) <= 12 and (any(rx.search(text) for rx in _CHROME) or (
             (not sentence or len(words) <= 3) and any(rx.search(text) for rx in _CHROME_LEAD))):
         return "site chrome"
@@ -410,9 +423,11 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> Article:
             dropped.append(DroppedLine(unit.text, unit.reason))
     dropped.extend(sign_dropped)
     body = [u.text for u in units if not u.reason]
-    if not body:
+    if not body and (not title or _ERROR_PAGE.search(title)):
         raise ValueError("no article text left after removing page debris"
                          if units else "document has no text")
+    # a page whose body was all debris still reports what its headline says: the headline is its text
+    body = body or [title]
     body_text = "\n\n".join(body)
     # The headline is analysed with the body: it often gives the toll the body spreads over sentences.
     article_text = f"{title}\n\n{body_text}" if title and normalise(body[0]) != normalise(title) else body_text
