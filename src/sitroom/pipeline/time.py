@@ -368,12 +368,12 @@ def _is_future(span: Any) -> bool:
 PAGE_DATE_WORDS = {"posted", "updated", "published", "modified"}
 
 
-def _page_date(doc: Any, span: Any) -> bool:
+def _page_date(doc: Any, span: Any, text: str) -> bool:
     """A date that dates the page, not an event: after "Posted:" or "Updated", or a dateline's
-    bracketed date ("FRANKLIN (Feb. 4, 2014) – ..."), which is the day of writing."""
+    bracketed date ("FRANKLIN (Feb. 4, 2014) – ..."), which is the day of writing. `text` is
+    doc.text, which spaCy rebuilds on every access."""
     if any(t.lower_ in PAGE_DATE_WORDS for t in doc[max(0, span.start - 3):span.start]):
         return True
-    text = doc.text
     return span.start_char > 0 and text[span.start_char - 1] == "(" and \
         re.match(r"[^()]*\)\s*[-–—]", text[span.start_char:span.end_char + 4]) is not None
 
@@ -382,9 +382,10 @@ def find_times(doc: Any, anchor: date | str | None) -> list[Mention]:
     """Every time expression in `doc` that resolves against `anchor`, in text order; the dates that
     date the page itself (bylines' "Posted:", datelines) are left out."""
     out: list[Mention] = []
+    text = doc.text
     for s, e in _candidates(doc):
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not len(span) or _page_date(doc, span):
+        if span is None or not len(span) or _page_date(doc, span, text):
             continue
         if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till"):
             span = doc[span.start - 1: span.end]
