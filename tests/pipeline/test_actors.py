@@ -77,3 +77,10 @@ def test_an_office_holder_takes_the_one_country_the_sentence_names():
     assert any(m.value.name == "Askar Akayev" and m.value.country == "KGZ" for m in st.actors)
     st = analyse("President Askar Akayev met envoys from Russia and Kazakhstan.")
     assert any(m.value.name == "Askar Akayev" and m.value.country is None for m in st.actors)
+
+
+def test_a_people_named_by_a_plural_nationality_or_living_in_the_one_country_named():
+    st = analyse("Young Algerians blocked roads leading to the city centre on Sunday.")
+    assert any(m.value.country == "DZA" for m in st.actors)
+    st = analyse("Thousands of Kurds in southeastern Turkey are demanding more rights.")
+    assert any(m.text == "Kurds" and m.value.country == "TUR" for m in st.actors)

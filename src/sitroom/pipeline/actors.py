@@ -246,7 +246,7 @@ class ActorsStage:
                 continue
             if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
                 sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force
-            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF"):
+            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF", "OPP"):
                 countries = [home]
             words = doc[start:tok.i + 1].text
             for n, country in enumerate(countries or [None]):
@@ -325,15 +325,17 @@ class ActorsStage:
             # the name and the title words before it: "Israeli Prime Minister Ehud Barak"
             lead = [t for t in state.doc[max(0, ent.start - 5):ent.start] if _modifies(t, ent)]
             words = [*lead, *ent]
-            country = next((self.dict.demonyms[t.text] for t in words if t.text in self.dict.demonyms), None)
+            country = next((self._demonym(t.text) for t in words if self._demonym(t.text)), None)
             if country is None:
                 country = next((self.countries[t.text][0] for t in words if t.text in self.countries), None)
             sector = next((self.dict.sector_nouns[t.lemma_.lower()] for t in reversed(words)
                            if t.lemma_.lower() in self.dict.sector_nouns), None)
             if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
                 sector = "GOV"
-            if country is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
-                country = self._sentence_country(state, ent.sent)  # "President Akayev ... Kyrgyzstan"
+            if country is None and (ent.label_ == "NORP" or (ent.label_ == "PERSON"
+                                                             and {t.lower_ for t in lead} & TITLE_WORDS)):
+                # "President Akayev ... Kyrgyzstan"; "ethnic Albanians in south Serbia"
+                country = self._sentence_country(state, ent.sent)
             if ent.label_ == "NORP":
                 sector = sector or "CVL"
                 name = _state_name(country, sector) if country else ent.text
@@ -343,13 +345,20 @@ class ActorsStage:
                                Actor(name=name, country=country, sector=sector, text=ent.text), ent.text))
         return out
 
+    def _demonym(self, word: str) -> str | None:
+        """The country of a nationality word, singular or plural ("Algerian", "Algerians")."""
+        found = self.dict.demonyms.get(word)
+        if found is None and word.endswith("s"):
+            found = self.dict.demonyms.get(word[:-1])
+        return found
+
     def _sentence_country(self, state: DocState, sent: Any) -> str | None:
         """The one country a sentence names (as a place or a nationality word), if it names one only:
         an office holder's country when nothing else says it ("Vice-President Moody Awori ... the
         Kenya Anti-Corruption Commission")."""
         named = {m.value.country for m in state.places or ()
                  if sent.start <= m.token_start < sent.end and m.value.country}
-        named |= {self.dict.demonyms[t.text] for t in sent if t.text in self.dict.demonyms}
+        named |= {c for t in sent if (c := self._demonym(t.text))}
         return named.pop() if len(named) == 1 else None
 
     @staticmethod
