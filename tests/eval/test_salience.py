@@ -55,3 +55,15 @@ def test_main_clause_event_is_the_main_verbs_not_the_bloodiest():
                  "20 people were killed.")
     assert main_event(st.events).event == "ASSAULT"
     assert main_clause_event(st.events, st.doc).event == "ACCUSE"
+
+
+def test_a_killing_a_protest_is_about_is_not_the_notes_event():
+    from sitroom.eval.salience import grievance_of_protest
+    from tests.pipeline.analysis_helpers import analyse
+
+    st = analyse("On 2 January 2023, members of left parties staged a protest at Dhaka university, demanding "
+                 "justice for the leaders killed in 1971.")
+    assert main_event(st.events).event == "ASSAULT"
+    assert grievance_of_protest(main_event(st.events), st.events, st.doc).event == "PROTEST"
+    fight = analyse("Gunmen attacked the village, killing three people.")
+    assert grievance_of_protest(main_event(fight.events), fight.events, fight.doc) is None

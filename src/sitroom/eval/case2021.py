@@ -24,7 +24,7 @@ from typing import Iterator
 
 from sitroom.eval.common import EvalResult, Options, classification_result, select
 from sitroom.eval.runner import Item, Progress, analyse_items
-from sitroom.eval.salience import has_count, main_event
+from sitroom.eval.salience import grievance_of_protest, has_count, main_event
 from sitroom.pipeline import DocState
 from sitroom.records import EventMention
 from sitroom.pipeline.acled_words import has_words
@@ -170,6 +170,7 @@ def predict(state: DocState) -> Prediction:
     """The label for one analysed snippet, with how it was reached."""
     text = state.article.text
     ev = main_event(state.events)
+    ev = grievance_of_protest(ev, state.events or (), state.doc) or ev  # the protest, not what it is about
     armed_party = bool(ev and ev.event == "ASSAULT" and _sectors(ev.actors) & {"MIL", "REB", "UAF"})
     conflict = _has(text, "conflict")
     if _has(text, "attrib"):

@@ -45,6 +45,33 @@ def trigger_depth(doc, ev: EventMention) -> int:
     return 99
 
 
+def _trigger_token(doc, ev: EventMention):
+    for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():
+        if tok.text == ev.trigger:
+            return tok
+    return None
+
+
+def grievance_of_protest(ev: EventMention | None, events: Iterable[EventMention], doc) -> EventMention | None:
+    """The protest a violent event is the grievance of ("staged a protest demanding justice for the
+    leaders killed"): a PROTEST whose trigger governs the event's trigger; else None."""
+    if ev is None or ev.event != "ASSAULT" or doc is None:
+        return None
+    tok = _trigger_token(doc, ev)
+    if tok is None:
+        return None
+    ancestors = {a.i for a in tok.ancestors}
+    for other in events:
+        if other.event == "PROTEST" and other.status in ("reported", "claimed"):
+            head = _trigger_token(doc, other)
+            if head is None:
+                continue
+            governors = {head.i} | ({head.head.i} if head.dep_ in ("dobj", "attr", "nsubjpass") else set())
+            if governors & ancestors:  # the protest verb, or the verb that stages a protest noun
+                return other
+    return None
+
+
 def main_clause_event(events: Iterable[EventMention] | None, doc) -> EventMention | None:
     """The event of a sentence's main clause, for tasks that code a sentence by its main verb (PLOVER's
     gold sentences): "Lebanon complained to the UN over two Israeli air raids" is a complaint. What
