@@ -12,8 +12,8 @@ from typing import Any
 
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
-from sitroom.pipeline.places import NAMED_SETTLEMENT_NOUNS, is_settlement_name
-from sitroom.records import Actor
+from sitroom.pipeline.places_named import NAMED_SETTLEMENT_NOUNS, is_settlement_name
+from sitroom.records import Actor, DateSpan
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
                "organize", "organise", "join", "lead", "call", "renew", "hold",
@@ -304,3 +304,28 @@ def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     pool = own or times
     pool.sort(key=lambda m: _tree_distance(trig, trig.doc[m.token_start]))
     return pool[0]
+
+
+LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
+
+
+def lead_end(state: DocState) -> int:
+    """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
+    head = len(state.article.text) - len(state.article.body)
+    return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
+
+
+def lead_day(state: DocState) -> DateSpan | None:
+    """The first day the article's lead names, on or before publication ("Police in White County said
+    a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
+    which otherwise gets only the week before publication."""
+    sents = list(state.doc.sents)[:lead_end(state)]
+    if not sents:
+        return None
+    end = sents[-1].end
+    pub = state.article.published.date
+    for m in state.times or ():
+        span = m.value
+        if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
+            return span
+    return None

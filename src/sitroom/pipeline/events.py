@@ -187,31 +187,6 @@ def _paragraph(state: DocState, sent: Any) -> str:
     return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)].strip()
 
 
-LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
-
-
-def _lead_end(state: DocState) -> int:
-    """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
-    head = len(state.article.text) - len(state.article.body)
-    return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
-
-
-def _lead_day(state: DocState) -> DateSpan | None:
-    """The first day the article's lead names, on or before publication ("Police in White County said
-    a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
-    which otherwise gets only the week before publication."""
-    sents = list(state.doc.sents)[:_lead_end(state)]
-    if not sents:
-        return None
-    end = sents[-1].end
-    pub = state.article.published.date
-    for m in state.times or ():
-        span = m.value
-        if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
-            return span
-    return None
-
-
 def _adopt_figures(state: DocState, sent: Any, drafts: list[Draft]) -> None:
     """Figures on a word that is no trigger ("a boy is dead after a shooting", "a death toll of 16
     in the attack") go to the sentence's nearest attack that has no figure of that kind."""
@@ -386,7 +361,7 @@ class EventsStage:
         doc = state.doc
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
-        lead, lead_end = _lead_day(state), _lead_end(state)
+        lead, lead_end = args.lead_day(state), args.lead_end(state)
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]

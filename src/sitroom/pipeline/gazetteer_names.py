@@ -203,3 +203,12 @@ def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
         j += 1
     parts.append(cur)
     return (parts, j) if j < len(doc) and doc[j].text == ")" and all(parts) else ([], j)
+
+
+# Verbs whose object is the place itself: "patrolled Harare", "shelled Sidon" (spaCy may tag it ORG).
+PLACE_OBJECT_VERBS = frozenset({"patrol", "capture", "seize", "shell", "bomb", "raid", "storm", "enter", "besiege",
+                                "occupy", "liberate", "recapture", "retake", "overrun", "encircle", "invade",
+                                "evacuate"})
+# Facilities named after their city: "Karachi Central Jail", "Baghdad University", "Aleppo Airport".
+FACILITY_NOUNS = frozenset({"jail", "prison", "hospital", "university", "airport", "stadium", "mosque", "church",
+                            "market", "school", "college", "port", "station", "bazaar", "refinery", "barracks"})

@@ -23,15 +23,16 @@ Names used as actors ("Ankara said") are still returned; the actors stage decide
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
 from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
-                                              LOCATIVE, PLACE_NOUNS, PREPOSITIONS, SETTLEMENT_NOUNS, SUFFIXES,
-                                              TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km, is_cap,
-                                              is_word, normalize, run_ends, starts_run)
+                                              LOCATIVE, PLACE_NOUNS, PLACE_OBJECT_VERBS, PREPOSITIONS,
+                                              SETTLEMENT_NOUNS, SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued,
+                                              glue, haversine_km, is_cap, is_word, normalize, run_ends, starts_run)
+from sitroom.pipeline.places_named import unlocated
+from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, comma_chain, facility_city
 from sitroom.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -40,35 +41,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # with more evidence than a GPE needs.
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
-BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
-# Verbs whose object is the place itself: "patrolled Harare", "shelled Sidon" (spaCy may tag it ORG).
-PLACE_OBJECT_VERBS = {"patrol", "capture", "seize", "shell", "bomb", "raid", "storm", "enter", "besiege", "occupy",
-                      "liberate", "recapture", "retake", "overrun", "encircle", "invade", "evacuate"}
-# Facilities named after their city: "Karachi Central Jail", "Baghdad University", "Aleppo Airport".
-FACILITY_NOUNS = {"jail", "prison", "hospital", "university", "airport", "stadium", "mosque", "church", "market",
-                  "school", "college", "port", "station", "bazaar", "refinery", "barracks"}
 
-
-@dataclass(frozen=True)
-class _Context:
-    countries: list[str] = field(default_factory=list)  # ISO2, from unambiguous places, most mentioned first
-    weak: list[str] = field(default_factory=list)  # ISO2, from country names, nationality and group words
-    admins: list[str] = field(default_factory=list)  # "SY.12"
-    anchors: list[tuple[float, float]] = field(default_factory=list)
-
-
-@dataclass
-class _Span:
-    start: int  # token offsets, end exclusive
-    end: int
-    kind: str  # "entity" (GPE/LOC), "person", "org" (ORG/FAC), "norp", "ngram", "part" (inside an entity),
-    #            "cue" (marked as a settlement by its words), "chain" (an admin chain's part, resolved)
-    cands: list[Candidate]
-    form: str = ""
-    accepted: bool = False
-    evidence: bool = False  # a cue, a coordination or a curated spelling backs it
-    container: Candidate | None = None  # what the text says it lies in
-    outer: Candidate | None = None  # and the wider unit around that (a chain's province)
 
 
 class PlacesStage:
@@ -89,18 +62,18 @@ class PlacesStage:
         return self._gazetteer
 
     # -- finding ------------------------------------------------------------------------------
-    def _text(self, doc: Any, start: int, end: int) -> str:
+    def text_of(self, doc: Any, start: int, end: int) -> str:
         return doc[start:end].text  # a Span's text; Doc.text would rebuild the whole article each call
 
-    def _lookup(self, doc: Any, start: int, end: int) -> tuple[list[Candidate], str]:
-        text = self._text(doc, start, end)
+    def lookup(self, doc: Any, start: int, end: int) -> tuple[list[Candidate], str]:
+        text = self.text_of(doc, start, end)
         first = doc[start]
         # "As Damascus ..." must not match Damascus through the article-free key.
         if first.is_stop and first.lower_ in ARTICLES and not self.gazetteer.has_exact(text):
             return [], ""
         return self.gazetteer.candidates(text)
 
-    def _ngrams(self, doc: Any, lo: int, hi: int, kind: str, spans: list[_Span]) -> None:
+    def _ngrams(self, doc: Any, lo: int, hi: int, kind: str, spans: list[Span]) -> None:
         """Longest gazetteer matches among capitalised runs of up to 5 words in tokens [lo, hi); a run
         the text marks as a settlement ("Compenda village", "the village of X") even without one."""
         i = lo
@@ -113,45 +86,45 @@ class PlacesStage:
             if len(ends) > 1 and doc[ends[-1] - 1].lower_ in FEATURE_NOUNS and kind != "part":
                 found = self._feature(doc, i, ends)
             for end in reversed(ends if found is None else ()):
-                cands, form = self._lookup(doc, i, end)
+                cands, form = self.lookup(doc, i, end)
                 if cands:
-                    found = _Span(i, end, kind, cands, form)
+                    found = Span(i, end, kind, cands, form)
                     break
             if kind == "inner":  # inside a person's or group's name: only what is marked as a settlement
                 found = found if found and (found.kind == "cue" or cued(doc, i, found.end)) else None
                 if found:
                     found.kind, found.evidence = "cue", True
             if found is None and ends and kind != "part" and cued(doc, i, ends[-1]):
-                found = _Span(i, ends[-1], "cue", [], evidence=True)
+                found = Span(i, ends[-1], "cue", [], evidence=True)
             elif found is None and ends and kind == "ngram" and i > 0 and doc[i - 1].lower_ in LOCATIVE:
-                found = _Span(i, ends[-1], "weak", [])  # "an attack on al-Latmana, in Hama province"
+                found = Span(i, ends[-1], "weak", [])  # "an attack on al-Latmana, in Hama province"
             if found:
                 spans.append(found)
                 i = found.end
             else:
                 i += 1
 
-    def _feature(self, doc: Any, i: int, ends: list[int]) -> _Span:
+    def _feature(self, doc: Any, i: int, ends: list[int]) -> Span:
         """"Deir Ezzor Military Airport": a location named after the place its first words name, if any."""
         for end in reversed(ends[:-1]):
-            cands = [c for c in self._lookup(doc, i, end)[0] if c.precision != "country"]
+            cands = [c for c in self.lookup(doc, i, end)[0] if c.precision != "country"]
             if cands:
-                return _Span(i, ends[-1], "cue", cands, "near", evidence=True)
-        return _Span(i, ends[-1], "cue", [], evidence=True)
+                return Span(i, ends[-1], "cue", cands, "near", evidence=True)
+        return Span(i, ends[-1], "cue", [], evidence=True)
 
-    def _extend(self, doc: Any, span: _Span) -> None:
+    def _extend(self, doc: Any, span: Span) -> None:
         """Grow a span over its form words: "Idlib province", "the province of Idlib", "northern Idlib",
         "Compenda village"."""
         s, e = span.start, span.end
         tries = []
         if e < len(doc) and doc[e].lower_ in SUFFIXES:
-            tries.append((s, e + 1, self._text(doc, s, e) + " " + SUFFIXES[doc[e].lower_]))
+            tries.append((s, e + 1, self.text_of(doc, s, e) + " " + SUFFIXES[doc[e].lower_]))
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("province", "governorate"):
-            tries.append((s - 2, e, self._text(doc, s - 2, e)))
+            tries.append((s - 2, e, self.text_of(doc, s - 2, e)))
         if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in ("countryside", "outskirts", "suburbs"):
-            tries.append((s - 2, e, self._text(doc, s, e) + " countryside"))  # "the countryside of Aleppo"
+            tries.append((s - 2, e, self.text_of(doc, s, e) + " countryside"))  # "the countryside of Aleppo"
         if s >= 1 and doc[s - 1].lower_ in DIRECTIONS:
-            tries.append((s - 1, e, self._text(doc, s - 1, e)))
+            tries.append((s - 1, e, self.text_of(doc, s - 1, e)))
         for ns, ne, text in tries:
             cands, form = self.gazetteer.candidates(text)
             if cands:
@@ -161,45 +134,9 @@ class PlacesStage:
         if e < len(doc) and doc[e].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS and cued(doc, s, e) and not of_phrase:
             span.end, span.kind, span.evidence = e + 1, "cue", True  # "in Compenda village": one phrase
 
-    def _facility_city(self, doc: Any, lo: int, hi: int, spans: list[_Span]) -> bool:
-        """A facility named after its city ("Karachi Central Jail"): the city, if the name starts with a
-        big one, is where the facility is. False (nothing added) otherwise."""
-        if hi - lo < 2 or doc[hi - 1].lemma_.lower() not in FACILITY_NOUNS:
-            return False
-        for end in range(min(hi - 1, lo + 3), lo, -1):
-            cands, form = self._lookup(doc, lo, end)
-            big = [c for c in cands if c.precision == "place" and c.population >= BIG_CITY]
-            if big:
-                spans.append(_Span(lo, end, "cue", big, form, evidence=True))
-                return True
-        return False
-
-    def _comma_chain(self, doc: Any, lo: int, hi: int, spans: list[_Span]) -> bool:
-        """An entity that is a comma chain ending in an admin unit or country, "Cuernavaca, Morelos"
-        tagged as one organisation: its parts become resolved spans, an unknown part lies in the
-        next part found. False (nothing added) unless the last part is such a unit."""
-        parts, start = [], lo
-        for k in range(lo, hi + 1):
-            if k == hi or doc[k].text == ",":
-                if k > start:
-                    parts.append((start, k))
-                start = k + 1
-        if len(parts) < 2 or not all(is_cap(doc[a]) for a, _ in parts):
-            return False
-        found = self.gazetteer.resolve_chain([self._text(doc, a, b) for a, b in parts])
-        if found[-1] is None:
-            return False
-        for n, ((a, b), c) in enumerate(zip(parts, found)):
-            if c is not None:
-                spans.append(_Span(a, b, "chain", [c], "", True, True))
-            else:
-                container = next(x for x in found[n + 1:] if x is not None)
-                spans.append(_Span(a, b, "cue", [], "", True, True, container))
-        return True
-
-    def _spans(self, doc: Any) -> list[_Span]:
+    def _spans(self, doc: Any) -> list[Span]:
         """Every stretch that might name a place: entities first, then capitalised runs outside them."""
-        spans: list[_Span] = []
+        spans: list[Span] = []
         covered = [False] * len(doc)
         for ent in doc.ents:
             for k in range(ent.start, ent.end):
@@ -210,24 +147,24 @@ class PlacesStage:
             if s >= ent.end:
                 continue
             if ent.label_ in PLACE_LABELS:
-                cands, form = self.gazetteer.candidates(self._text(doc, s, ent.end))
-                if not cands and self._comma_chain(doc, s, ent.end, spans):
+                cands, form = self.gazetteer.candidates(self.text_of(doc, s, ent.end))
+                if not cands and comma_chain(self, doc, s, ent.end, spans):
                     continue  # "Bulo Burto, Hiraan" as one entity: a chain
                 if cands:
                     kind = "cue" if ent.end - s > 1 and doc[ent.end - 1].lower_ in SETTLEMENT_NOUNS else "entity"
-                    spans.append(_Span(s, ent.end, kind, cands, form, evidence=kind == "cue"))
+                    spans.append(Span(s, ent.end, kind, cands, form, evidence=kind == "cue"))
                 elif cued(doc, s, ent.end) or (s > 0 and doc[s - 1].lower_ in LOCATIVE):  # "in Biakato"
-                    spans.append(_Span(s, ent.end, "cue", [], evidence=True))
+                    spans.append(Span(s, ent.end, "cue", [], evidence=True))
                 elif ent.end - s > 1:
                     self._ngrams(doc, s, ent.end, "part", spans)  # "Golan Heights" is not "Golan"
                 else:
-                    spans.append(_Span(s, ent.end, "entity", []))  # fuzzy later, with context
+                    spans.append(Span(s, ent.end, "entity", []))  # fuzzy later, with context
             elif ent.label_ in WHOLE_ONLY_LABELS:
-                cands, form = self._lookup(doc, s, ent.end)
+                cands, form = self.lookup(doc, s, ent.end)
                 if cands:
-                    spans.append(_Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
-                elif ent.label_ != "NORP" and not self._comma_chain(doc, s, ent.end, spans) \
-                        and not self._facility_city(doc, s, ent.end, spans):
+                    spans.append(Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
+                elif ent.label_ != "NORP" and not comma_chain(self, doc, s, ent.end, spans) \
+                        and not facility_city(self, doc, s, ent.end, spans):
                     self._ngrams(doc, s, ent.end, "inner", spans)  # "Npot village, Eyumojock": its settlements
         k = 0
         while k < len(doc):
@@ -244,7 +181,7 @@ class PlacesStage:
             self._extend(doc, sp)
         return spans
 
-    def _chains(self, doc: Any, spans: list[_Span], ctx: _Context) -> list[_Span]:
+    def _chains(self, doc: Any, spans: list[Span], ctx: Context) -> list[Span]:
         """Admin chains in brackets after a name, "X (Konye, Meme, Sud-Ouest)": the parts become
         resolved spans, and X (found or not) lies in the most specific part found."""
         g, out = self.gazetteer, []
@@ -252,7 +189,7 @@ class PlacesStage:
             parts, j = bracket_parts(doc, op.i)
             if not parts:
                 continue
-            names = [self._text(doc, p[0], p[-1] + 1) for p in parts]
+            names = [self.text_of(doc, p[0], p[-1] + 1) for p in parts]
             found = g.resolve_chain(names, ctx.countries, ctx.weak)
             if not any(found):
                 continue
@@ -264,15 +201,15 @@ class PlacesStage:
                 s += 1
             spans[:] = [sp for sp in spans if sp.end <= s or sp.start >= j]
             if s < e and is_cap(doc[s]):
-                cands, form = self.gazetteer.candidates(self._text(doc, s, e))
-                out.append(_Span(s, e, "cue", cands, form, True, True, next(c for c in found if c), found[-1]))
-            out += [_Span(p[0], p[-1] + 1, "chain", [c], "", True, True) for p, c in zip(parts, found) if c]
+                cands, form = self.gazetteer.candidates(self.text_of(doc, s, e))
+                out.append(Span(s, e, "cue", cands, form, True, True, next(c for c in found if c), found[-1]))
+            out += [Span(p[0], p[-1] + 1, "chain", [c], "", True, True) for p, c in zip(parts, found) if c]
         spans += out
         spans.sort(key=lambda sp: sp.start)
         return out
 
     # -- judging ------------------------------------------------------------------------------
-    def _judge(self, doc: Any, spans: list[_Span], ctx: _Context) -> None:
+    def _judge(self, doc: Any, spans: list[Span], ctx: Context) -> None:
         """Accept spans by evidence, until nothing changes (coordination chains); with the article's
         context known, also the weaker matches that are local to it."""
         countries, anchors = {*ctx.countries, *ctx.weak}, ctx.anchors
@@ -284,7 +221,7 @@ class PlacesStage:
         while self._judge_once(doc, spans, countries, local):
             pass
 
-    def _judge_once(self, doc: Any, spans: list[_Span], countries: set[str], local: Any) -> bool:
+    def _judge_once(self, doc: Any, spans: list[Span], countries: set[str], local: Any) -> bool:
         """One sweep over the undecided spans; True when it accepted any."""
         changed = False
         accepted_ends = {sp.end for sp in spans if sp.accepted}
@@ -297,7 +234,7 @@ class PlacesStage:
                 prev = doc[sp.start - 2]
             if prev is not None and prev.lower_.rstrip(".") in TITLES:
                 continue
-            text = normalize(self._text(doc, sp.start, sp.end)).replace(" ", "")
+            text = normalize(self.text_of(doc, sp.start, sp.end)).replace(" ", "")
             is_country = any(c.precision == "country" for c in sp.cands)
             short_ok = is_country or (prev is not None and prev.lower_ in PREPOSITIONS and (  # "in Gao"
                 sp.kind == "entity" or any(c.population >= BIG_CITY for c in sp.cands)))
@@ -324,7 +261,7 @@ class PlacesStage:
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
                 ok = sp.form in ("admin1", "near")  # "Aleppo province", though "Aleppo" alone was tagged NORP
-                if cue and self.gazetteer.country_of_word(self._text(doc, sp.start, sp.end)) is None:
+                if cue and self.gazetteer.country_of_word(self.text_of(doc, sp.start, sp.end)) is None:
                     keep = [c for c in sp.cands if c.country_code in countries]
             elif sp.kind == "part":  # inside a longer name: the cues around it belong to the whole
                 ok = curated or is_country
@@ -355,14 +292,14 @@ class PlacesStage:
         for i, tok in enumerate(doc):
             if is_cap(tok) or tok.text[:1].isdigit():
                 for end in (i + 2, i + 1):
-                    cc = self.gazetteer.country_of_word(self._text(doc, i, min(end, len(doc))))
+                    cc = self.gazetteer.country_of_word(self.text_of(doc, i, min(end, len(doc))))
                     if cc:
                         weak[cc] += 1
                         break
         self._words_cache = (doc, weak)
         return weak
 
-    def _context(self, doc: Any, spans: list[_Span]) -> _Context:
+    def _context(self, doc: Any, spans: list[Span]) -> Context:
         """What the unambiguous places say about the article: their countries and admin1s (most
         mentioned first) and their points; countries named only as countries, and nationality or
         group words ("Congolese", "Ambazonian"), are weaker context, since news names the US or
@@ -387,15 +324,15 @@ class PlacesStage:
             if best.precision == "place" and best.lat is not None and sp.form != "near":
                 anchors.append((best.lat, best.lon))
         countries = [c for c, _ in strong.most_common()]
-        return _Context(countries, [c for c, _ in weak.most_common() if c and c not in strong],
+        return Context(countries, [c for c, _ in weak.most_common() if c and c not in strong],
                         [a for a, _ in admins.most_common()], anchors)
 
-    def _units(self, doc: Any, sp: _Span) -> list[Candidate]:
+    def _units(self, doc: Any, sp: Span) -> list[Candidate]:
         """The readings of a span as a country, province or district."""
         return [c for c in sp.cands if c.precision == "country"] + self.gazetteer.admin_units(
-            self._text(doc, sp.start, sp.end))
+            self.text_of(doc, sp.start, sp.end))
 
-    def _appositions(self, doc: Any, spans: list[_Span]) -> None:
+    def _appositions(self, doc: Any, spans: list[Span]) -> None:
         """A place followed by its country, province or district ("Tripoli, Lebanon", "Tabuk, Kalinga")
         keeps only its readings inside it, and the unit its reading as one."""
         for a, b in zip(spans, spans[1:]):
@@ -413,26 +350,26 @@ class PlacesStage:
                         a.cands, a.container = [], units[0]
                         b.cands = b.cands if units[0].precision == "country" else [units[0]]
 
-    def _plural_forms(self, doc: Any, spans: list[_Span]) -> None:
+    def _plural_forms(self, doc: Any, spans: list[Span]) -> None:
         """A plural form reaches back over a coordination: "Idlib and Hama provinces" are both admin1."""
         for a, b in zip(spans, spans[1:]):
             if (a.accepted and b.accepted and b.form == "admin1" and a.form == "" and b.start - a.end == 1
                     and doc[a.end].lower_ in COORDINATORS and doc[b.end - 1].lower_.endswith("s")):
-                cands, form = self.gazetteer.candidates(self._text(doc, a.start, a.end) + " province")
+                cands, form = self.gazetteer.candidates(self.text_of(doc, a.start, a.end) + " province")
                 if cands:
                     a.cands, a.form = cands, form
 
     # -- containers ---------------------------------------------------------------------------
-    def _best(self, sp: _Span, ctx: _Context) -> Candidate | None:
+    def _best(self, sp: Span, ctx: Context) -> Candidate | None:
         """The plausible reading of a span on its own, if any."""
         cands = [c for c in sp.cands if self.gazetteer.plausible(c, [*ctx.countries, *ctx.weak], sp.kind == "cue")]
         return self.gazetteer.rank(cands, ctx.countries, None, ctx.admins, ctx.anchors, ctx.weak)[0] if cands else None
 
-    def _containers(self, doc: Any, spans: list[_Span], chains: list[_Span], ctx: _Context) -> None:
+    def _containers(self, doc: Any, spans: list[Span], chains: list[Span], ctx: Context) -> None:
         """Tie each settlement to what the text says contains it. "Mogadishu's Yaqshid district" and
         "the West Bank town of Jenin" become one mention, of the inner place; "X, a town near Y",
         "X district of Y province" and a bracketed chain in the same sentence give X its container."""
-        merged: list[_Span] = []
+        merged: list[Span] = []
         for sp in spans:
             if not sp.accepted:
                 continue
@@ -443,9 +380,9 @@ class PlacesStage:
                 if of and second is not None and not (first and g.inside([second], first)) and (
                         first is None or g.inside([first], second) or second.precision in ("admin1", "country")):
                     # "the Bogside area of Derry": the first names the place, inside the second
-                    merged[-1] = _Span(a.start, sp.end, "cue", a.cands, a.form, True, True, second)
+                    merged[-1] = Span(a.start, sp.end, "cue", a.cands, a.form, True, True, second)
                 else:  # "the West Bank town of Jenin", "Mogadishu's Yaqshid district"
-                    merged[-1] = _Span(a.start, sp.end, "cue", sp.cands, sp.form, True, True, first or sp.container,
+                    merged[-1] = Span(a.start, sp.end, "cue", sp.cands, sp.form, True, True, first or sp.container,
                                        sp.outer)
                 continue
             merged.append(sp)
@@ -463,7 +400,7 @@ class PlacesStage:
                 if [t.text for t in gap] == [","] and (doc[b.end - 1].lower_ in UNIT_NOUNS or (
                         b.kind != "cue" and self._units(doc, b))):  # "X village, Y subdivision", "X, Borno"
                     units = [] if doc[b.end - 1].lower_ in UNIT_NOUNS else self._units(doc, b)
-                    sp.container = (self._best(_Span(b.start, b.end, "", units), ctx) if units else None) \
+                    sp.container = (self._best(Span(b.start, b.end, "", units), ctx) if units else None) \
                         or self._best(b, ctx) or b.container
                     break
                 if all(t.lower_ in COORDINATORS for t in gap):  # a conjunct shares its neighbour's container
@@ -479,7 +416,7 @@ class PlacesStage:
                 sp.container = own[0].container if own else None
 
     @staticmethod
-    def _joins(doc: Any, a: _Span, b: _Span) -> bool:
+    def _joins(doc: Any, a: Span, b: Span) -> bool:
         """"A's B", "A town of B", "A neighbourhood of B": B is a place inside A; or A, a word no
         gazetteer knows, is the start of B's name ("Small" + "Soppo village")."""
         gap = [t.lower_ for t in doc[a.end:b.start]]
@@ -487,8 +424,8 @@ class PlacesStage:
             return not a.cands and b.kind == "cue"
         return gap in (["'s"], ["’s"]) or (len(gap) == 2 and gap[0] in PLACE_NOUNS and gap[1] == "of")
 
-    def _resolve(self, doc: Any, sp: _Span, ctx: _Context) -> Place | None:
-        g, text = self.gazetteer, self._text(doc, sp.start, sp.end)
+    def _resolve(self, doc: Any, sp: Span, ctx: Context) -> Place | None:
+        g, text = self.gazetteer, self.text_of(doc, sp.start, sp.end)
         kw = dict(context_admin1=ctx.admins, anchors=ctx.anchors, weak_countries=ctx.weak)
         cands, form = sp.cands, sp.form
         if not cands:  # spaCy's place, or a settlement, that matched no name exactly: a fuzzy try
@@ -510,7 +447,7 @@ class PlacesStage:
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
         spans = self._spans(doc)
-        self._judge(doc, spans, _Context())
+        self._judge(doc, spans, Context())
         chains = self._chains(doc, spans, self._context(doc, spans))
         self._judge(doc, spans, self._context(doc, spans))
         self._appositions(doc, spans)
@@ -524,60 +461,8 @@ class PlacesStage:
                 text, start = place.text, doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
                                         token_end=sp.end, value=place, text=text))
-        mentions += _unlocated(doc, mentions)
+        mentions += unlocated(doc, mentions)
         return assign(state, places=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
-
-
-# Nouns that say the name beside them is a settlement or a part of one: "the village of Gaga",
-# "the town of Taji", "Baghdad's western Amriya district".
-NAMED_SETTLEMENT_NOUNS = SETTLEMENT_NOUNS | {"neighbourhood", "neighborhood", "suburb", "hamlet", "township",
-                                             "municipality", "locality", "quarter", "camp", "enclave"}
-
-
-def is_settlement_name(tok: Any) -> bool:
-    """Whether a proper noun is named as a settlement: "the village of X" or "X district"."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in NAMED_SETTLEMENT_NOUNS:
-        # "the village of X", but not "the Sayid Karam district of Paktya", where X is the province
-        return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.head.head.children)
-    return tok.dep_ == "compound" and tok.head.lemma_.lower() in NAMED_SETTLEMENT_NOUNS
-
-
-def _settlement_names(doc: Any, taken: set[int]) -> list[Any]:
-    """Proper names the text itself calls a village, town or district, whatever NER made of them."""
-    out = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in taken or not is_settlement_name(tok) or not tok.text[:1].isupper():
-            continue
-        start = tok.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].head.i in range(start, tok.i + 2) and start - 1 not in taken:
-            start -= 1
-        out.append(doc[start:tok.i + 1])
-    return out
-
-
-def _unlocated(doc: Any, found: list[Mention]) -> list[Mention]:
-    """Places the parser names that the gazetteer cannot place ("Darfur", "the Red Sea", "Taksim
-    Square", "Yugoslavia"): kept by name, without coordinates (precision "named"), so an event
-    still says where it happened and a reader sees the name rather than nothing."""
-    taken = {i for m in found for i in range(m.token_start, m.token_end)}
-    out = []
-    for span in _settlement_names(doc, taken):
-        taken.update(range(span.start, span.end))
-        place = Place(span.text, None, None, None, None, None, "named", span.text)
-        out.append(Mention(span.start_char, span.end_char, span.start, span.end, place, span.text))
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in taken for i in range(ent.start, ent.end)):
-            continue
-        if ent.root.dep_ == "nsubj":
-            continue  # "the White House said", "Moscow warned": a speaker, not where something happened
-        span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
-        name = span.text.strip()
-        if len(name) < 3 or not name[0].isupper() or name.endswith(".") or (name.isupper() and len(name) <= 3):
-            continue  # "Mo.", "Calif.", "SC": abbreviations of units the gazetteer knows by name
-        place = Place(name, None, None, None, None, None, "named", name)
-        out.append(Mention(span.start_char, span.end_char, span.start, span.end, place, name))
-    return out
 
 
 __all__ = ["PlacesStage"]

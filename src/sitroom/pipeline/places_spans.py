@@ -1,0 +1,83 @@
+"""The records the places stage works on, and two ways an entity that is no place name hides one.
+
+`Span` is a stretch of tokens that may name a place and `Context` what an article's sure places
+say about where it is set (see `sitroom.pipeline.places`). spaCy tags some place phrases as one
+organisation: a comma chain ("Cuernavaca, Morelos") and a facility named after its city
+("Karachi Central Jail"); `comma_chain` and `facility_city` find the places inside them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitroom.pipeline.gazetteer import Candidate
+from sitroom.pipeline.gazetteer_names import FACILITY_NOUNS, is_cap
+
+BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an article's unambiguous places and country words say: where it is set."""
+
+    countries: list[str] = field(default_factory=list)  # ISO2, from unambiguous places, most mentioned first
+    weak: list[str] = field(default_factory=list)  # ISO2, from country names, nationality and group words
+    admins: list[str] = field(default_factory=list)  # "SY.12"
+    anchors: list[tuple[float, float]] = field(default_factory=list)
+
+
+@dataclass
+class Span:
+    """A stretch of tokens that may name a place, with its readings and how it was judged."""
+
+    start: int  # token offsets, end exclusive
+    end: int
+    kind: str  # "entity" (GPE/LOC), "person", "org" (ORG/FAC), "norp", "ngram", "part" (inside an entity),
+    #            "cue" (marked as a settlement by its words), "chain" (an admin chain's part, resolved)
+    cands: list[Candidate]
+    form: str = ""
+    accepted: bool = False
+    evidence: bool = False  # a cue, a coordination or a curated spelling backs it
+    container: Candidate | None = None  # what the text says it lies in
+    outer: Candidate | None = None  # and the wider unit around that (a chain's province)
+
+
+def facility_city(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bool:
+    """A facility named after its city ("Karachi Central Jail"): the city, if the name starts with a
+    big one, is where the facility is. False (nothing added) otherwise."""
+    if hi - lo < 2 or doc[hi - 1].lemma_.lower() not in FACILITY_NOUNS:
+        return False
+    for end in range(min(hi - 1, lo + 3), lo, -1):
+        cands, form = stage.lookup(doc, lo, end)
+        big = [c for c in cands if c.precision == "place" and c.population >= BIG_CITY]
+        if big:
+            spans.append(Span(lo, end, "cue", big, form, evidence=True))
+            return True
+    return False
+
+
+def comma_chain(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bool:
+    """An entity that is a comma chain ending in an admin unit or country, "Cuernavaca, Morelos"
+    tagged as one organisation: its parts become resolved spans, an unknown part lies in the
+    next part found. False (nothing added) unless the last part is such a unit."""
+    parts, start = [], lo
+    for k in range(lo, hi + 1):
+        if k == hi or doc[k].text == ",":
+            if k > start:
+                parts.append((start, k))
+            start = k + 1
+    if len(parts) < 2 or not all(is_cap(doc[a]) for a, _ in parts):
+        return False
+    found = stage.gazetteer.resolve_chain([stage.text_of(doc, a, b) for a, b in parts])
+    if found[-1] is None:
+        return False
+    for n, ((a, b), c) in enumerate(zip(parts, found)):
+        if c is not None:
+            spans.append(Span(a, b, "chain", [c], "", True, True))
+        else:
+            container = next(x for x in found[n + 1:] if x is not None)
+            spans.append(Span(a, b, "cue", [], "", True, True, container))
+    return True
+
+
+__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "facility_city"]
