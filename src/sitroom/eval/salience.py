@@ -37,19 +37,17 @@ def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
     return ranked[0] if ranked else None
 
 
-def trigger_depth(doc, ev: EventMention) -> int:
-    """How deep the event's trigger sits in its sentence's parse: 0 for the main verb."""
-    for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():
-        if tok.text == ev.trigger:
-            return sum(1 for _ in tok.ancestors)
-    return 99
-
-
 def _trigger_token(doc, ev: EventMention):
     for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():
         if tok.text == ev.trigger:
             return tok
     return None
+
+
+def trigger_depth(doc, ev: EventMention) -> int:
+    """How deep the event's trigger sits in its sentence's parse: 0 for the main verb."""
+    tok = _trigger_token(doc, ev)
+    return sum(1 for _ in tok.ancestors) if tok is not None else 99
 
 
 def grievance_of_protest(ev: EventMention | None, events: Iterable[EventMention], doc) -> EventMention | None:
