@@ -38,6 +38,7 @@ def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
 
 
 def _trigger_token(doc, ev: EventMention):
+    """The token of the event's trigger word within its quote, if the parse has it."""
     for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():
         if tok.text == ev.trigger:
             return tok
