@@ -185,8 +185,13 @@ def test_the_district_named_beats_the_city_that_owns_it():
     ("Hundreds of thousands of people blocked streets in Hong Kong.", "PROTEST"),
     ("Algerian landowners began a hunger strike outside Parliament.", "PROTEST"),
     ("Israel has strengthened its forces in Lebanon.", "MOBILIZE"),
+    ("A farmer allegedly murdered his wife at Mangalia village on Wednesday.", "ASSAULT"),
+    ("Unidentified assailants gunned down a top legal official in Mogadishu.", "ASSAULT"),
+    ("The Tiger Forces are storming the strategic city of Palmyra.", "ASSAULT"),
+    ("They have since captured the eastern third of Congo.", "ASSAULT"),
+    ("A month later, American troops marched into Iraq.", "MOBILIZE"),
 ])
-def test_more_plover_vocabulary(text, event):
+def test_lexicon_words_for_sanctions_protests_killing_and_troop_moves(text, event):
     assert event in [e.event for e in analyse(text).events]
 
 
@@ -194,14 +199,3 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     assert "PROTEST" not in [e.event for e in analyse("Army troops blocked the main road into the city.").events]
     st = analyse("The United States speeded up the withdrawal of some invasion forces from Panama.")
     assert "ASSAULT" not in [e.event for e in st.events]
-
-
-@pytest.mark.parametrize("text, event", [
-    ("A farmer allegedly murdered his wife at Mangalia village on Wednesday.", "ASSAULT"),
-    ("Unidentified assailants gunned down a top legal official in Mogadishu.", "ASSAULT"),
-    ("The Tiger Forces are storming the strategic city of Palmyra.", "ASSAULT"),
-    ("They have since captured the eastern third of Congo.", "ASSAULT"),
-    ("A month later, American troops marched into Iraq.", "MOBILIZE"),
-])
-def test_killing_storming_and_marching_words(text, event):
-    assert event in [e.event for e in analyse(text).events]
