@@ -36,8 +36,8 @@ NONE = "(none)"
 def labelled_type(text: str) -> tuple[str, str] | None:
     """The type and sub-type a coder's label before the note always goes with ("Movement of forces:",
     "Interception:"), from resources/acled_conventions.json; None for no label or one it does not know."""
-    label = _LABEL.match(text)
-    found = _conventions()["labels"].get(label.group(0).split(":")[0].strip().lower()) if label else None
+    label = coder_label(text)
+    found = _conventions()["labels"].get(label) if label else None
     return (found[0], found[1]) if found else None
 
 
@@ -143,6 +143,12 @@ def note_place(mentions: Sequence[Mention]) -> Place | None:
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&-]{0,40}:\s")
 
 
+def coder_label(text: str) -> str | None:
+    """The label a coder put before a note ("Movement of forces: ..."), lower-cased; None if none."""
+    label = _LABEL.match(text)
+    return label.group(0).split(":")[0].strip().lower() if label else None
+
+
 def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str = "") -> Actor | None:
     """Actor 1 of a note: its main event's first actor, else the first party the note names with a
     known sector that is not the event's target (coders' notes name actor 1 first: "an IED planted
@@ -160,8 +166,7 @@ def note_inter(ev: EventMention | None, mentions: Iterable[Mention], text: str, 
     """The inter1 code of a note's actor 1, with two ACLED conventions the actor alone cannot give: an
     interception is coded to the intercepting state's forces (1), and an attack whose perpetrator the
     note does not name to an unidentified armed group (3)."""
-    label = _LABEL.match(text)
-    if label and label.group(0).split(":")[0].strip().lower() == "interception":
+    if coder_label(text) == "interception":
         return "1"
     actor = first_actor(ev, mentions, text)
     code = inter_code(actor, ev, place)

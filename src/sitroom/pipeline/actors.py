@@ -325,7 +325,7 @@ class ActorsStage:
             # the name and the title words before it: "Israeli Prime Minister Ehud Barak"
             lead = [t for t in state.doc[max(0, ent.start - 5):ent.start] if _modifies(t, ent)]
             words = [*lead, *ent]
-            country = next((self._demonym(t.text) for t in words if self._demonym(t.text)), None)
+            country = next((c for t in words if (c := self._demonym(t.text))), None)
             if country is None:
                 country = next((self.countries[t.text][0] for t in words if t.text in self.countries), None)
             sector = next((self.dict.sector_nouns[t.lemma_.lower()] for t in reversed(words)

@@ -315,11 +315,11 @@ def lead_end(state: DocState) -> int:
     return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
 
 
-def lead_day(state: DocState) -> DateSpan | None:
+def lead_day(state: DocState, end_sentence: int) -> DateSpan | None:
     """The first day the article's lead names, on or before publication ("Police in White County said
     a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
-    which otherwise gets only the week before publication."""
-    sents = list(state.doc.sents)[:lead_end(state)]
+    which otherwise gets only the week before publication. `end_sentence`: `lead_end(state)`."""
+    sents = list(state.doc.sents)[:end_sentence]
     if not sents:
         return None
     end = sents[-1].end

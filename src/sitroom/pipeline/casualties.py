@@ -22,6 +22,7 @@ WOUND = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise"}
 # "suffered gunshot wounds", "was treated for injuries": the subject was wounded
 WOUND_NOUNS = {"wound", "injury"}
 REFLEXIVES = {"himself", "herself", "themselves"}
+SELF = ("himself", "herself")  # one person: "shot himself", "killed his son and then himself"
 TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
               "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
 CUMULATIVE_CUES = ("in total", "in all", "so far", "to date", "total of", "toll", "since", "over the past",
@@ -83,8 +84,7 @@ def _suffered_wounds(tok: Any) -> bool:
 def _shot_someone(tok: Any) -> bool:
     """Active "shot his brother", "shot himself", "shot four people": the object was hit."""
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is not None and (obj.lower_ in REFLEXIVES or obj.ent_type_ == "PERSON" or _aged(obj)
-                                or obj.lemma_.lower() in PERSON_NOUNS or obj.lemma_.lower() in PEOPLE_NOUNS
+    return obj is not None and (obj.lower_ in REFLEXIVES or _a_person(obj)
                                 or any(c.dep_ == "nummod" for c in obj.children))
 
 
@@ -208,7 +208,7 @@ def _one_victim(victim: Any) -> CountMention | None:
     age ("a 7-year-old is dead"), a singular noun with "the", "a" or a possessive ("the councilman
     died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
-    if victim.lower_ in ("himself", "herself"):  # "accidentally shot himself": one
+    if victim.lower_ in SELF:  # "accidentally shot himself": one
         return CountMention.of_token(victim, 1, victim.i)
     if "both" in dets and victim.tag_ == "NNS":
         return CountMention.of_token(victim, 2, victim.i)
@@ -241,7 +241,7 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     the sum of the counted groups (their lower bounds, when a group is not exact)."""
     parts = [count]
     for conj in (t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN")
-                                                                     or t.lower_ in ("himself", "herself"))):
+                                                                     or t.lower_ in SELF)):
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None or c.token_start == count.token_start:
             return count  # "two soldiers and civilians": the other group is not counted
@@ -292,18 +292,15 @@ def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figur
 def _with_the_killer(found: list[Casualty], sent: Any) -> list[Casualty]:
     """"shot his wife and two sons before killing himself": the killer's death adds to the toll of the
     sentence's killing (news tolls and GVA's count the shooter), not a second incident."""
-    own = [c for c in found if c.kind == "killed" and c.victim is not None
-           and sent.doc[c.victim].lower_ in ("himself", "herself")]
+    own = [c for c in found if c.kind == "killed" and c.victim is not None and sent.doc[c.victim].lower_ in SELF]
     others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
-    if not own and others and any(cue in sent.text.lower() for cue in SUICIDE_CUES):
-        own = [None]  # "then turned the gun on himself": no killing verb, the same toll
-    if len(own) != 1 or not others:
+    # "then turned the gun on himself" names no killing verb, but it is the same toll
+    if len(own) > 1 or not others or not (own or any(cue in sent.text.lower() for cue in SUICIDE_CUES)):
         return found
-    first = others[0]
-    f = first.figure
+    first, f = others[0], others[0].figure
     bump = Figure(*(None if x is None else x + 1 for x in (f.value, f.low, f.high)), f.qualifier, f.cumulative,
                   f.text)
-    return [replace(c, figure=bump) if c is first else c for c in found if c is not own[0]]
+    return [replace(c, figure=bump) if c is first else c for c in found if not any(c is o for o in own)]
 
 
 def casualties_in(sent: Any) -> list[Casualty]:

@@ -361,7 +361,8 @@ class EventsStage:
         doc = state.doc
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
-        lead, lead_end = args.lead_day(state), args.lead_end(state)
+        lead_end = args.lead_end(state)
+        lead = args.lead_day(state, lead_end)
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
