@@ -16,6 +16,8 @@ Rejection at stage "fuse" and retried by the next run.
 """
 from __future__ import annotations
 
+import concurrent.futures
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Sequence
@@ -158,6 +160,12 @@ def process_document(raw: RawDocument, pipeline: Pipeline, store: Store, options
     return _complete(raw, article, lambda: analyse(pipeline, article), store, fuser)
 
 
+@functools.lru_cache(maxsize=1)
+def _background() -> concurrent.futures.ThreadPoolExecutor:
+    """One worker thread for embedding a batch while the main thread parses it."""
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="sitroom-embed")
+
+
 def _parsed(pipeline: Pipeline, article: Article, doc: Any) -> DocState:
     if isinstance(doc, Exception):
         raise doc
@@ -186,11 +194,14 @@ def process_batch(raws: Sequence[RawDocument], pipeline: Pipeline, store: Store,
         if article is not None and article.id not in seen:  # a second copy in one batch is "already stored"
             seen.add(article.id)
             todo.append((i, article))
+    # The embedder (onnxruntime, which releases the GIL) works on the second core while spaCy
+    # parses on the first: the batch's vectors come for free instead of after the parse.
+    pending = _background().submit(fuser.vectors, [a for _, a in todo]) if fuser is not None and todo else None
     docs = nlp_stage.parse_many([a.text for _, a in todo])
     vectors: list[Any] = [None] * len(todo)
-    if fuser is not None:
+    if pending is not None:
         try:
-            vectors = fuser.vectors([a for _, a in todo])
+            vectors = pending.result()
         except Exception:  # noqa: BLE001 - each article then embeds alone in fusing, and fails alone
             pass
     for (i, article), doc, vector in zip(todo, docs, vectors):

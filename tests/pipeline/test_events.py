@@ -149,8 +149,29 @@ def test_the_place_attacked_or_bombed_is_where_it_happened():
 
 def test_the_speaker_of_a_willing_clause_is_its_actor():
     st = analyse("Syria says it is willing to withdraw its troops from neighboring Lebanon.")
-    [ev] = [e for e in st.events if e.event == "RETREAT"]
+    [ev] = [e for e in st.events if e.trigger == "withdraw"]
+    assert ev.event == "AGREE"  # a withdrawal promised is PLOVER's AGREE (CAMEO 03, intent to cooperate)
     assert [a.country for a in ev.actors] == ["SYR"]
+
+
+@pytest.mark.parametrize("text, trigger, event", [
+    ("Iraq said it would allow the return of weapons inspectors without conditions.", "allow", "AGREE"),
+    ("Hungary has said it will support the resolution.", "support", "AGREE"),
+    ("Syria has again offered its troops to the new president.", "offered", "AGREE"),
+    ("King Hassan said he would be ready to host a meeting between the two sides.", "host", "AGREE"),
+    ("The envoy will meet Turkish officials in Ankara on Wednesday.", "meet", "CONSULT"),
+    ("Serbia lodged an official protest with Albania today.", "lodged", "ACCUSE"),
+    ("The teachers' union said it has called off a four-day strike.", "called", "CONCEDE"),
+    ("Judge Alejandro Rivera opened fraud investigations against 28 officials.", "investigations", "ACCUSE"),
+])
+def test_promises_complaints_and_inquiries(text, trigger, event):
+    st = analyse(text)
+    assert [e.event for e in st.events if e.trigger == trigger] == [event], [(e.event, e.trigger) for e in st.events]
+
+
+def test_a_month_is_not_a_march():
+    st = analyse("Kurdish-led militias captured the last remaining territory in March 2019.")
+    assert not [e for e in st.events if e.trigger == "March"]
 
 
 def test_talks_that_someone_travels_for_are_theirs():

@@ -8,7 +8,8 @@ codes a sentence by its main verb; none is wrong.
 Actor codes are CAMEO-style: mostly ISO 3166 alpha-3, with a few CAMEO spellings that
 differ (JAP for Japan) and non-state codes (IGO, NGO, ...). Country codes are compared
 with the country of sitroom's first actor (source) or first recipient (target);
-non-state codes with its sector. Rows without a gold code are not counted.
+non-state codes with its sector; an attack with no named perpetrator is the location country's
+(the coders' convention for unidentified attackers). Rows without a gold code are not counted.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from sitroom.eval.common import classification_result, EvalResult, Options, sele
 from sitroom.eval.metrics import accuracy, confusions
 from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import main_clause_event
-from sitroom.records import Actor
+from sitroom.records import Actor, EventMention
 
 EVENT_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO country codes that are not the ISO 3166 alpha-3 code of the same country
@@ -63,6 +64,15 @@ def actor_matches(code: str, actor: Actor | None) -> bool:
     if code in iso3_codes():
         return actor.country == code
     return (actor.sector or "").upper() == code
+
+
+def unidentified_perpetrator(ev: EventMention | None) -> Actor | None:
+    """The source of an attack whose perpetrator the text does not name, as CAMEO-style coders
+    record it: an unidentified party of the country where it happened ("killed by an IED outside
+    Basra" has source IRQ)."""
+    if ev is None or ev.event != "ASSAULT" or ev.place is None or not ev.place.country:
+        return None
+    return Actor(f"Unidentified armed group ({ev.place.country})", ev.place.country, "UAF", "")
 
 
 def _first_code(actors: object) -> str | None:
@@ -106,6 +116,8 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             if code is None:
                 continue
             actor = actors[0] if actors else None
+            if actor is None and into is src:
+                actor = unidentified_perpetrator(ev)
             shown = (actor.country or actor.sector or "?") if actor else NONE
             into.append((code, shown, actor_matches(code, actor)))
     result = classification_result("plover", gold_ev, pred_ev, texts, reasons)

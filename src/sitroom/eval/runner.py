@@ -15,7 +15,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, Sized, TypeVar
 
 from sitroom.pipeline import DocState, Pipeline, build_pipeline
 from sitroom.pipeline.base import PipelineError, assign
-from sitroom.pipeline.nlp import NlpStage
+from sitroom.pipeline.nlp import NlpStage, same_text
 from sitroom.records import Article, PublishedDate, content_hash
 
 T = TypeVar("T")
@@ -83,7 +83,7 @@ def analyse_items(items: Iterable[Item[T]], pipeline: Pipeline | None = None, ba
                 yield Outcome(it, None, "empty text")
                 continue
             doc = next(docs_iter)
-            if doc is None or doc.text != article.text:
+            if doc is None or not same_text(doc, article.text):
                 yield Outcome(it, None, "the parser failed on this text")
                 continue
             try:

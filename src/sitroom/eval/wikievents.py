@@ -83,6 +83,20 @@ def head_in(head: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(head.lower()) + r"(?!\w)", text.lower()) is not None
 
 
+def trigger_sentence(event, spans: tuple[tuple[int, int], ...], text: str) -> int | None:
+    """The sentence an event belongs to: the one its trigger word is in.
+
+    An event whose mentions the pipeline joined spans several sentences; the gold marks the
+    trigger's sentence, so the first overlapping sentence holding the trigger word is the
+    event's, else the first overlapping one.
+    """
+    overlapping = [i for i, (start, end) in enumerate(spans) if event.span[0] < end and event.span[1] > start]
+    for i in overlapping:
+        if event.trigger and head_in(event.trigger, text[spans[i][0]:spans[i][1]]):
+            return i
+    return overlapping[0] if overlapping else None
+
+
 def _match(gold: list[str], pred: list[str]) -> int:
     """One-to-one matches of gold head words to predicted texts."""
     used, tp = set(), 0
@@ -112,14 +126,15 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         assaults = [e for e in out.state.events or () if e.event == "ASSAULT"]
         predicted: set[int] = set()
         pred_args: dict[tuple[int, str], set[str]] = defaultdict(set)
-        for i, (start, end) in enumerate(doc.spans):
-            for ev in assaults:
-                if ev.span[0] < end and ev.span[1] > start:
-                    predicted.add(i)
-                    pred_args[i, "attacker"].update(a.text or a.name for a in ev.actors)
-                    pred_args[i, "target"].update(a.text or a.name for a in ev.recipients)
-                    if ev.place is not None:
-                        pred_args[i, "place"].add(ev.place.text or ev.place.name)
+        for ev in assaults:
+            i = trigger_sentence(ev, doc.spans, text)
+            if i is None:
+                continue
+            predicted.add(i)
+            pred_args[i, "attacker"].update(a.text or a.name for a in ev.actors)
+            pred_args[i, "target"].update(a.text or a.name for a in ev.recipients)
+            if ev.place is not None:
+                pred_args[i, "place"].add(ev.place.text or ev.place.name)
         tp += len(predicted & doc.attack_sentences)
         n_pred += len(predicted)
         n_gold += len(doc.attack_sentences)

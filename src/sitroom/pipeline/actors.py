@@ -119,6 +119,11 @@ def country_display(iso3: str | None) -> str:
     return iso3
 
 
+# Sectors whose unnamed members belong to the country the story is in: "the army", "a newspaper",
+# "the court". Aid agencies and foreign bodies (NGO) do not.
+DOMESTIC_SECTORS = {"MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF", "OPP", "MED", "LEG", "JUD", "BUS"}
+
+
 def _state_name(country: str | None, sector: str | None) -> str:
     template = SECTOR_NAMES.get(sector or "", "{c}")
     return template.format(c=country_display(country))
@@ -246,7 +251,7 @@ class ActorsStage:
                 continue
             if sector == "REB" and countries and tok.lemma_.lower() in STATE_FIGHTER_NOUNS:
                 sector = "MIL"  # "Russian and Syrian fighters": a state's fighters are its air force
-            if not countries and sector in ("MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF", "OPP"):
+            if not countries and sector in DOMESTIC_SECTORS:
                 countries = [home]
             words = doc[start:tok.i + 1].text
             for n, country in enumerate(countries or [None]):
@@ -332,8 +337,8 @@ class ActorsStage:
                            if t.lemma_.lower() in self.dict.sector_nouns), None)
             if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
                 sector = "GOV"
-            if country is None and (ent.label_ == "NORP" or (ent.label_ == "PERSON"
-                                                             and {t.lower_ for t in lead} & TITLE_WORDS)):
+            if country is None and (ent.label_ == "NORP" or (ent.label_ == "PERSON" and (
+                    sector or {t.lower_ for t in lead} & TITLE_WORDS))):
                 # "President Akayev ... Kyrgyzstan"; "ethnic Albanians in south Serbia"
                 country = self._sentence_country(state, ent.sent)
             if ent.label_ == "NORP":

@@ -32,7 +32,13 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 HAPPENINGS = {"clash", "fighting", "tension", "escalation", "crisis", "situation", "violence", "conflict", "war",
               "attack", "move", "decision", "development", "incident", "report", "offensive", "advance", "fight",
               "battle", "standoff", "dispute", "unrest", "protest", "flare", "surge"}
-PROMISABLE = {"CONCEDE", "RETREAT", "AID"}
+# Cooperation a party says it will give is a promise: PLOVER's AGREE (CAMEO 03, "express intent to
+# cooperate", covers intent to aid, to meet, to yield, to support).
+# A meeting is a promise only when offered ("ready to host talks"); "will meet on Wednesday" is a
+# scheduled meeting, kept as a planned CONSULT.
+PROMISABLE = {"CONCEDE", "RETREAT", "AID", "SUPPORT", "COOPERATE"}
+# "is willing / ready / prepared to withdraw": an adjective that makes the clause a promise
+WILLING_WORDS = {"willing", "ready", "prepared", "committed", "eager", "determined"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "who"}
 ANAPHORIC_ATTACK_NOUNS = {"airstrike", "strike", "attack", "shelling", "bombing", "raid", "bombardment", "assault"}
 
@@ -52,6 +58,18 @@ class Draft:
     absorbed: list[Trigger] = field(default_factory=list)
 
 
+def _offered(tok: Any) -> bool:
+    """The trigger is what someone says they are willing or ready to do ("ready to host a meeting")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("xcomp", "acomp") or t.head is t:
+            return False
+        t = t.head
+        if t.pos_ == "ADJ" and t.lemma_.lower() in WILLING_WORDS:
+            return True
+    return False
+
+
 def _status(tok: Any, sent: Any) -> str:
     """reported / denied / hypothetical / planned, from the trigger's own clause.
 
@@ -61,7 +79,7 @@ def _status(tok: Any, sent: Any) -> str:
     """
     chain = [tok]
     t = tok
-    while t.dep_ in ("xcomp", "dobj", "conj") and t.head is not t and len(chain) < 4:
+    while t.dep_ in ("xcomp", "dobj", "conj", "acomp") and t.head is not t and len(chain) < 4:
         if t.dep_ == "conj" and t.tag_ != t.head.tag_:
             break  # "would pay ..., and eight workers killed": a different clause, not a shared modal
         t = t.head
@@ -70,6 +88,8 @@ def _status(tok: Any, sent: Any) -> str:
         kids = {c.lower_ for c in t.children}
         deps = {c.dep_ for c in t.children}
         lemma = t.lemma_.lower()
+        if n and t.pos_ == "ADJ" and lemma in WILLING_WORDS:
+            return "planned"
         if t.pos_ in ("VERB", "AUX"):
             if "neg" in deps or lemma == "deny":
                 return "denied"
@@ -77,6 +97,8 @@ def _status(tok: Any, sent: Any) -> str:
                 return "denied"
             if t.dep_ == "advcl" and {c.lower_ for c in t.children if c.dep_ == "mark"} & {"if", "unless"}:
                 return "hypothetical"
+            if "would" in kids and t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+                return "planned"  # "Iraq said it would allow ...": a reported "will", not a condition
             if kids & HYPOTHETICAL_MODALS:
                 return "hypothetical"
             if kids & FUTURE_AUX or (n and lemma in PLAN_LEMMAS):
@@ -424,7 +446,8 @@ class EventsStage:
         event = entry.event
         if status == "denied" and event == "AGREE":
             event, status = "REJECT", "reported"  # "failed to reach agreement", "will not accept"
-        elif status == "planned" and event in PROMISABLE and not tok.pos_ == "NOUN":
+        elif status == "planned" and not tok.pos_ == "NOUN" and (
+                event in PROMISABLE or (event == "CONSULT" and _offered(tok))):
             event, status = "AGREE", "reported"  # "will allow", "is willing to withdraw": a promise made
         attributed, attributor = _attribution(state, tok, sent)
         if status == "reported" and attributor is not None and attributor.sector in PARTY_SECTORS:

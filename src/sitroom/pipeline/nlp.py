@@ -66,6 +66,16 @@ def parse(text: str, nlp: Any = None) -> Any:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+def same_text(doc: Any, text: str) -> bool:
+    """Whether the parse covers `text` character for character: its tokens' extent matches the text's
+    length and its last token is where the text says (cheaper than rebuilding doc.text, which
+    spaCy joins from every token on each access)."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(last.text_with_ws, last.idx)
+
+
 class NlpStage:
     name = "nlp"
     requires = frozenset({"article"})
@@ -76,7 +86,7 @@ class NlpStage:
 
     def __call__(self, state: DocState) -> DocState:
         doc = parse(state.article.text, self.nlp)
-        if doc.text != state.article.text:
+        if not same_text(doc, state.article.text):
             raise ValueError("parser changed the text; offsets would not match the article")
         return assign(state, doc=doc)
 
@@ -96,6 +106,6 @@ class NlpStage:
                     docs[i] = parse(text, self.nlp)
                 except Exception as exc:  # noqa: BLE001 - the caller records this text as failed
                     docs[i] = exc
-            if not isinstance(docs[i], Exception) and docs[i].text != text:
+            if not isinstance(docs[i], Exception) and not same_text(docs[i], text):
                 docs[i] = ValueError("parser changed the text; offsets would not match the article")
         return docs

@@ -331,10 +331,11 @@ _CANDIDATE = re.compile(
 _LEAD_PREP = re.compile(r"(?i)(?:in|by|during|on)\s+")
 
 
-def _candidates(doc: Any) -> list[tuple[int, int]]:
-    """Character spans: spaCy DATE/TIME entities plus regex hits, overlaps merged."""
+def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
+    """Character spans: spaCy DATE/TIME entities plus regex hits, overlaps merged (`text` is
+    doc.text, passed in because spaCy rebuilds it on every access)."""
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    for m in _CANDIDATE.finditer(doc.text):
+    for m in _CANDIDATE.finditer(text):
         lead = _LEAD_PREP.match(m.group(0))
         spans.append((m.start() + (lead.end() if lead else 0), m.end()))
     merged: list[tuple[int, int]] = []
@@ -378,12 +379,12 @@ def _page_date(doc: Any, span: Any, text: str) -> bool:
         re.match(r"[^()]*\)\s*[-–—]", text[span.start_char:span.end_char + 4]) is not None
 
 
-def find_times(doc: Any, anchor: date | str | None) -> list[Mention]:
+def find_times(doc: Any, anchor: date | str | None, text: str | None = None) -> list[Mention]:
     """Every time expression in `doc` that resolves against `anchor`, in text order; the dates that
     date the page itself (bylines' "Posted:", datelines) are left out."""
     out: list[Mention] = []
-    text = doc.text
-    for s, e in _candidates(doc):
+    text = doc.text if text is None else text  # the article's text, when the caller has it
+    for s, e in _candidates(doc, text):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span) or _page_date(doc, span, text):
             continue
@@ -412,7 +413,7 @@ class TimeStage:
 
     def __call__(self, state: DocState) -> DocState:
         anchor = state.article.published.date if state.article.published else None
-        return assign(state, times=tuple(find_times(state.doc, anchor)))
+        return assign(state, times=tuple(find_times(state.doc, anchor, state.article.text)))
 
 
 __all__ = ["TimeStage", "find_times", "resolve_date"]

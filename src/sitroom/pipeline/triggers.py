@@ -104,14 +104,19 @@ def _subjects(tok: Any) -> list[Any]:
     return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
 
 
+LAUNCH_VERBS = {"open", "launch", "begin", "start", "order", "conduct", "announce", "lodge", "file"}
+
+
 def has_argument(tok: Any) -> bool:
     """A noun trigger with something saying who or against whom, or a verb with a subject or object."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
+        return True  # "opened an investigation", "launched a probe": an act, whoever it concerns
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent"):
             return True
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or c.pos_ == "PROPN"):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by", "on", "from", "of"):
+        if c.dep_ == "prep" and c.lower_ in ("between", "with", "against", "by", "on", "from", "of", "into"):
             return True
     return False
 
@@ -197,6 +202,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "widely criticized agreements": an adjective, not an event
         if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lower_ in TROOP_WORDS | {"forces", "force"}:
             continue  # "the withdrawal of invasion forces": the forces' name, not an invasion
+        if tok.ent_type_ == "DATE" and tok.text[:1].isupper():
+            continue  # "in March 2019": a month, not a march
         lemma = _lemma(tok)
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"
