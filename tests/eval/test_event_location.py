@@ -33,3 +33,16 @@ def test_end_to_end(tmp_path):
     result = run_eval("event_location", path, Options())
     assert set(result.metrics) == {"accuracy"}
     assert result.metrics["accuracy"] == 1.0, ATTACK  # Saraqib
+
+
+def test_a_verb_with_no_event_of_its_own_gets_the_place_its_arguments_give():
+    from sitroom.eval.event_location import verb_place
+    from tests.pipeline.analysis_helpers import analyse
+
+    text = "Two Russian bombers loitered over Aleppo on Monday, and jets shelled Idlib."
+    st = analyse(text)
+    verb = (text.index("loitered"), text.index("loitered") + len("loitered"))
+    ev = pick_event(tuple(st.events), verb, text)
+    assert ev is not None and ev.trigger != "loitered"  # no "loiter" in the lexicon: the nearest event
+    span, words = verb_place(st, ev, verb, text)
+    assert words == "Aleppo" and text[span[0]:span[1]] == "Aleppo"

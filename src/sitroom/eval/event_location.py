@@ -1,9 +1,11 @@
 """Event location (Halterman 2019): which of the places a sentence names is where its event happened.
 
 Each sentence marks one event verb (VERB) and the place(s) where that event happened
-(LOCATION). sitroom's answer is the place of its event whose trigger is the gold verb,
-or else of its event whose trigger is nearest to it; it is right when that place's
-words overlap a gold LOCATION span. Sentences where sitroom has no event or the event
+(LOCATION). sitroom's answer is the place of its event whose trigger is the gold verb;
+for a verb sitroom coded no event of its own for (a verb outside its lexicon, or one it
+folded into another trigger's event), the place sitroom's argument finder gives that
+verb, else the place of the event whose trigger is nearest to it. It is right when that
+place's words overlap a gold LOCATION span. Sentences where sitroom has no event or the event
 has no place are wrong. Sentences with no gold LOCATION (the event's place is not
 named) are left out: the task is choosing among named places.
 """
@@ -19,6 +21,8 @@ from typing import Iterator
 from sitroom.eval.common import EvalResult, Options, select
 from sitroom.eval.metrics import safe_div
 from sitroom.eval.runner import Item, Progress, analyse_items
+from sitroom.pipeline import arguments as args
+from sitroom.pipeline.base import DocState
 from sitroom.records import EventMention
 
 
@@ -106,6 +110,21 @@ def place_span(ev: EventMention, text: str, near: int) -> tuple[int, int] | None
     return pos, pos + len(words)
 
 
+def verb_place(state: DocState, ev: EventMention | None, verb: tuple[int, int],
+               text: str) -> tuple[tuple[int, int] | None, str] | None:
+    """(character span, words) of the place sitroom gives the gold verb: its event's place when the
+    event's trigger is the verb, else where the argument finder puts the verb, else the nearest event's."""
+    trigger = _trigger_span(ev, text, verb[0]) if ev is not None else None
+    if not (trigger and overlaps(trigger, verb)):
+        span = state.doc.char_span(verb[0], verb[1], alignment_mode="expand")
+        mention = args.place_for(state, span.root, span.root.sent) if span is not None and len(span) else None
+        if mention is not None:
+            return (mention.start, mention.end), mention.text
+    if ev is None or ev.place is None:
+        return None
+    return place_span(ev, text, verb[0]), ev.place.text or ev.place.name
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -127,15 +146,13 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         gold: Gold = out.item.gold
         text = out.item.text
         ev = pick_event(tuple(out.state.events or ()), gold.verb, text)
-        if ev is None:
-            kind = "no event"
-        elif ev.place is None:
-            kind = "event without a place"
+        found = verb_place(out.state, ev, gold.verb, text)
+        if found is None:
+            kind = "no event" if ev is None else "event without a place"
         else:
-            span = place_span(ev, text, gold.verb[0])
+            span, words = found
             gold_words = {norm(text[s:e]) for s, e in gold.locations}
-            if (span is not None and any(overlaps(span, loc) for loc in gold.locations)) or \
-                    norm(ev.place.text or ev.place.name) in gold_words:
+            if (span is not None and any(overlaps(span, loc) for loc in gold.locations)) or norm(words) in gold_words:
                 kind = "right place"
             else:
                 kind = "another place"
@@ -143,7 +160,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         per_source.setdefault(gold.source, []).append(kind == "right place")
         if kind != "right place":
             gold_text = " / ".join(text[s:e] for s, e in gold.locations)
-            shown = f"sitroom {ev.place.text or ev.place.name!r}" if ev is not None and ev.place else kind
+            shown = f"sitroom {found[1]!r}" if found is not None else kind
             wrong_examples.setdefault(kind, f"[verb {text[gold.verb[0]:gold.verb[1]]!r}; gold {gold_text!r}; "
                                             f"{shown}] {text}")
     n = sum(outcomes.values())

@@ -225,12 +225,40 @@ def _taken_place(head: Any) -> Any | None:
     return None
 
 
+# Adverbial clauses of another happening ("..., while Iraqi authorities questioned a leader captured
+# west of Baghdad"); "killed when a bomb struck their van near Mandali" is the same happening.
+OTHER_EVENT_MARKS = {"while", "whereas", "although", "though"}
+
+
+def _other_clause(trig: Any, c: Any) -> bool:
+    if c.pos_ not in ("VERB", "AUX"):
+        return False
+    if c.dep_ in ("relcl", "parataxis"):
+        return True
+    if c.dep_ == "conj":  # "attacked ... and captured": coordinated, not a misparsed "when" clause
+        return any(k.dep_ == "cc" and k.i < c.i for k in trig.children)
+    if c.dep_ == "advcl":  # with a subject of its own: "while targeting X" is the same strike
+        return any(k.dep_ == "mark" and k.lower_ in OTHER_EVENT_MARKS for k in c.children) and any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+    return False
+
+
+def own_clause(trig: Any) -> set[int]:
+    """The trigger's subtree without the clauses of other happenings under it: in "attacked positions
+    in Lattakia and captured the village of Nakshaba", Nakshaba is where the capture was."""
+    out = {t.i for t in trig.subtree}
+    for c in trig.children:
+        if _other_clause(trig, c):
+            out -= {t.i for t in c.subtree}
+    return out
+
+
 def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     """The place a trigger happened at: a place under a locative preposition in its subtree first."""
     places = [m for m in state.places or () if sent.start <= m.token_start < sent.end]
     if not places:
         return None
-    subtree = {t.i for t in trig.subtree}
+    subtree = own_clause(trig)
     # "X, of the village of Y near Z, detonated a bomb in W": places describing a party
     # (inside the subject or object phrase) say where they come from, not where it happened
     parties = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")

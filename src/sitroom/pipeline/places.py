@@ -40,6 +40,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # and FACs are mostly buildings ("the White House"); only the whole entity may match, and only
 # with more evidence than a GPE needs.
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+# Labels the small model puts on place names it does not know ("shelled Aleppo" as a WORK_OF_ART):
+# no reading of their own, so their words are scanned like any capitalised run.
+MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 
 
@@ -139,6 +142,8 @@ class PlacesStage:
         spans: list[Span] = []
         covered = [False] * len(doc)
         for ent in doc.ents:
+            if ent.label_ in MISLABEL_LABELS:
+                continue  # "over Aleppo" tagged WORK_OF_ART: read as a capitalised run below
             for k in range(ent.start, ent.end):
                 covered[k] = True
             s = ent.start
@@ -261,8 +266,12 @@ class PlacesStage:
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
                 ok = sp.form in ("admin1", "near")  # "Aleppo province", though "Aleppo" alone was tagged NORP
-                if cue and self.gazetteer.country_of_word(self.text_of(doc, sp.start, sp.end)) is None:
-                    keep = [c for c in sp.cands if c.country_code in countries]
+                if self.gazetteer.country_of_word(self.text_of(doc, sp.start, sp.end)) is None:
+                    tail = doc[sp.end - 1]
+                    if cue:
+                        keep = [c for c in sp.cands if c.country_code in countries]
+                    if not keep and (cue or (tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS)):
+                        keep = [c for c in sp.cands if c.population >= BIG_CITY]  # "Jets shelled Aleppo"
             elif sp.kind == "part":  # inside a longer name: the cues around it belong to the whole
                 ok = curated or is_country
                 if not ok:
