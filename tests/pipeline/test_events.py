@@ -220,3 +220,15 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     assert "PROTEST" not in [e.event for e in analyse("Army troops blocked the main road into the city.").events]
     st = analyse("The United States speeded up the withdrawal of some invasion forces from Panama.")
     assert "ASSAULT" not in [e.event for e in st.events]
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    ("Harvey Ivan Ponce-Gomez of Nicaragua was captured in Los Angeles on June 1.", "captured", "Los Angeles"),
+    ("Soldiers are patrolling the streets in Yendi, 531 kilometers north of Accra.", "patrolling", "Yendi"),
+    ("Rebels attacked positions in Latakia on Monday and then captured the village of Kinsabba.", "attacked",
+     "Latakia"),
+])
+def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, trigger, place):
+    st = analyse(text)
+    [ev] = [e for e in st.events if e.trigger == trigger]
+    assert ev.place is not None and ev.place.text == place, ev.place

@@ -264,3 +264,14 @@ def test_a_facility_named_after_its_city_is_in_that_city(run):
     places = by_text(run("Paramilitary troops patrolled the fences of Karachi Central Jail."))
     assert places["Karachi"].country == "PAK"
     assert by_text(run("The Washington Post reported the attack.")) == {}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Two Russian bombers loitered over Aleppo on Monday, and jets shelled Idlib.", "Aleppo", "SYR"),  # WORK_OF_ART
+    ("Jets shelled Aleppo.", "Aleppo", "SYR"),  # tagged NORP
+    ("A policeman was killed in the capital Grozny when his vehicle hit a bomb.", "Grozny", "RUS"),  # PERSON
+    ("Snipers fired at demonstrators who thronged Hama on Friday.", "Hama", "SYR"),  # PERSON
+])
+def test_place_names_the_small_model_mislabels(run, text, name, country):
+    places = by_text(run(text))
+    assert name in places and places[name].country == country, places

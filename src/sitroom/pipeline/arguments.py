@@ -207,6 +207,14 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
               "kilometres", "kilometers", "miles", "mi"}
 
 
+# Objects and subjects that are things or places, not parties: "a shop in the Nabi Yunis area",
+# "patrolling the streets in Yendi" say where it happened, not who someone is.
+LOCATION_OBJECTS = {"street", "road", "highway", "farm", "shop", "market", "house", "home", "building", "bus", "car",
+                    "vehicle", "van", "school", "church", "mosque", "hospital", "position", "base", "checkpoint",
+                    "camp", "office", "station", "village", "town", "area", "neighbourhood", "neighborhood",
+                    "district", "bridge", "border", "post", "compound", "residence", "hotel", "restaurant", "bar"}
+
+
 def _reference_point(head: Any) -> bool:
     """A place named only to locate another: "southeast of Algiers", "20 km north of Homs"."""
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS
@@ -216,8 +224,9 @@ def _taken_place(head: Any) -> Any | None:
     """The territory verb a place is the object of ("captured X", "X was captured", "the villages
     of X" as the object), else None."""
     tok = head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass"):
-        tok = tok.head.head  # "the villages of X": the object is "villages"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "nsubjpass") \
+            and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head  # "the villages of X": the object is "villages" ("Gomez of Nicaragua" is a man)
     if tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "nsubjpass"):
         tok = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in TERRITORY_VERBS:
@@ -262,7 +271,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     # "X, of the village of Y near Z, detonated a bomb in W": places describing a party
     # (inside the subject or object phrase) say where they come from, not where it happened
     parties = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-               for t in c.subtree}
+               and c.lemma_.lower() not in LOCATION_OBJECTS for t in c.subtree}
     scored = []
     for m in places:
         tok = trig.doc[m.token_end - 1]

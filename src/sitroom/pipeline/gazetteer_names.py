@@ -106,7 +106,7 @@ PREFIX_NOUNS = frozenset("barangay brgy sitio purok kampung".split())
 UNIT_NOUNS = frozenset("district subdivision lga commune cercle county municipality chiefdom chieftaincy woreda "
                        "territory division department sector township tehsil upazila groupement".split())
 PLACE_NOUNS = SETTLEMENT_NOUNS | frozenset("province governorate area region countryside outskirts suburbs "
-                                           "camp".split())
+                                           "camp capital".split())  # "the capital Grozny"
 SUFFIXES = {"province": "province", "provinces": "province", "governorate": "governorate",
             "governorates": "governorate", "oblast": "oblast", "region": "region", "state": "state",
             "countryside": "countryside", "city": "city", "district": "district", "county": "county",
@@ -208,7 +208,7 @@ def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
 # Verbs whose object is the place itself: "patrolled Harare", "shelled Sidon" (spaCy may tag it ORG).
 PLACE_OBJECT_VERBS = frozenset({"patrol", "capture", "seize", "shell", "bomb", "raid", "storm", "enter", "besiege",
                                 "occupy", "liberate", "recapture", "retake", "overrun", "encircle", "invade",
-                                "evacuate"})
+                                "evacuate", "throng", "reach", "attack", "target"})
 # Facilities named after their city: "Karachi Central Jail", "Baghdad University", "Aleppo Airport".
 FACILITY_NOUNS = frozenset({"jail", "prison", "hospital", "university", "airport", "stadium", "mosque", "church",
                             "market", "school", "college", "port", "station", "bazaar", "refinery", "barracks"})

@@ -262,7 +262,10 @@ class PlacesStage:
                 verb_next = nxt is not None and nxt.pos_ in ("VERB", "AUX")
                 lone_country = is_country and sp.end - sp.start == 1 and not verb_next
                 ok = cue or coord or curated or lone_country
-                if not ok:
+                tail = doc[sp.end - 1]
+                if not ok and tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+                    keep = [c for c in sp.cands if c.country_code in countries or c.population >= BIG_CITY]
+                elif not ok:  # "patrolling Korangi", "thronged Hama": a person is not patrolled
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
                 ok = sp.form in ("admin1", "near")  # "Aleppo province", though "Aleppo" alone was tagged NORP
