@@ -227,6 +227,10 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     ("Soldiers are patrolling the streets in Yendi, 531 kilometers north of Accra.", "patrolling", "Yendi"),
     ("Rebels attacked positions in Latakia on Monday and then captured the village of Kinsabba.", "attacked",
      "Latakia"),
+    ("Guerrillas attacked an army camp near Pilli, about 550 kilometers northwest of the capital, Katmandu.",
+     "attacked", "Pilli"),
+    ("Warships have been patrolling the seas off Somalia.", "patrolling", "Somalia"),
+    ("Mexico's acting federal police chief was shot dead early Thursday outside his home.", "shot", "Mexico"),
 ])
 def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, trigger, place):
     st = analyse(text)

@@ -20,7 +20,8 @@ LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", 
                "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
 PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "between", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
-               "from", "of", "along", "south", "north", "east", "west", "over", "through", "within"}
+               "from", "of", "along", "south", "north", "east", "west", "over", "through", "within", "off",
+               "throughout"}
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
 
 
@@ -216,7 +217,10 @@ LOCATION_OBJECTS = {"street", "road", "highway", "farm", "shop", "market", "hous
 
 
 def _reference_point(head: Any) -> bool:
-    """A place named only to locate another: "southeast of Algiers", "20 km north of Homs"."""
+    """A place named only to locate another: "southeast of Algiers", "20 km north of Homs", "northwest of
+    the capital, Katmandu"."""
+    if head.dep_ == "appos":
+        head = head.head
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS
 
 

@@ -168,6 +168,10 @@ def _place_nearby(state: DocState, sent: Any) -> Any:
     inside = [m for m in state.places or () if sent.start <= m.token_start < sent.end and usable(m)]
     if inside:
         return _finest(inside)
+    countries = [m for m in state.places or () if sent.start <= m.token_start < sent.end
+                 and doc[m.token_end - 1].dep_ not in ("nsubj", "nsubjpass")]
+    if len({m.value.country for m in countries}) == 1:
+        return countries[0]  # "Mexico's police chief was shot": the one country the sentence names
     para_start = state.article.text.rfind("\n\n", 0, sent.start_char)
     earlier = [m for m in state.places or () if para_start < m.start < sent.start_char and usable(m)]
     if not earlier:
