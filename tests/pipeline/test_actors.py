@@ -84,3 +84,25 @@ def test_a_people_named_by_a_plural_nationality_or_living_in_the_one_country_nam
     assert any(m.value.country == "DZA" for m in st.actors)
     st = analyse("Thousands of Kurds in southeastern Turkey are demanding more rights.")
     assert any(m.text == "Kurds" and m.value.country == "TUR" for m in st.actors)
+
+
+def _actors(text):
+    return {m.text: (m.value.name, m.value.country, m.value.sector) for m in analyse(text).actors}
+
+
+def test_international_bodies_and_dotted_abbreviations_resolve():
+    found = _actors("U.N. helicopters evacuated the wounded, the Arab League said, as APEC ministers met.")
+    assert found["U.N. helicopters"] == ("United Nations", None, "IGO")
+    assert found["Arab League"][2] == "IGO" and found["APEC"][2] == "IGO"
+
+
+def test_a_people_is_coded_to_the_country_it_lives_in():
+    found = _actors("Ethnic Albanians in south Serbia are demanding a U.N. military presence.")
+    assert found["Albanians"][1] == "SRB"
+    found = _actors("Druze inhabitants of the Syrian Golan Heights threatened to hold a general strike.")
+    assert found["Druze inhabitants"][1:] == ("SYR", "CVL")
+
+
+def test_a_ranked_officer_takes_the_country_his_sentence_names():
+    found = _actors("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections.")
+    assert found["Prosper Avril"][1:] == ("HTI", "GOV")

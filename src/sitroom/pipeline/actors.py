@@ -31,7 +31,8 @@ SECTOR_NAMES = {
 # "Turkish-backed rebels" are not Turkish: a demonym joined to these words names a sponsor.
 _FIRST_WORD = re.compile(r"[\s'’.\-]+")
 TITLE_WORDS = {"president", "minister", "king", "emir", "sheikh", "prince", "chancellor", "premier", "leader",
-               "secretary", "ambassador", "governor", "mayor", "general", "commander", "spokesman", "envoy"}
+               "secretary", "ambassador", "governor", "mayor", "general", "commander", "spokesman", "envoy",
+               "gen", "gen.", "lt", "lt.", "col", "col.", "colonel", "lieutenant", "maj", "maj.", "brig", "brig."}
 STATE_FIGHTER_NOUNS = {"fighter", "jet", "warplane"}
 SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "led", "friendly", "aligned"}
 
@@ -142,6 +143,18 @@ def main_country(state: DocState) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _residence(state: DocState, root: Any) -> str | None:
+    """The country a people is said to live in: "ethnic Albanians in south Serbia" are coded to Serbia
+    (CAMEO codes a community by where it lives, not by the nation its name recalls)."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                for m in state.places or ():
+                    if m.token_start <= obj.i < m.token_end and m.value.country:
+                        return m.value.country
+    return None
+
+
 def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
     lemma = token.lemma_.lower()
     text = token.text.lower()
@@ -186,8 +199,9 @@ class ActorsStage:
         # could start there instead of building every n-gram of the article.
         self._by_first: dict[str, int] = {}
         for a in self._aliases:
-            first = _FIRST_WORD.split(a, maxsplit=1)[0].lower()
-            self._by_first[first] = max(self._by_first.get(first, 0), len(_FIRST_WORD.split(a)) + 2)
+            # "U.N." is one token: keyed by its whole first word as well as by its first letters
+            for first in {_FIRST_WORD.split(a, maxsplit=1)[0].lower(), a.split()[0].lower()}:
+                self._by_first[first] = max(self._by_first.get(first, 0), len(_FIRST_WORD.split(a)) + 2)
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
@@ -330,7 +344,8 @@ class ActorsStage:
             # the name and the title words before it: "Israeli Prime Minister Ehud Barak"
             lead = [t for t in state.doc[max(0, ent.start - 5):ent.start] if _modifies(t, ent)]
             words = [*lead, *ent]
-            country = next((c for t in words if (c := self._demonym(t.text))), None)
+            country = _residence(state, ent.root) if ent.label_ == "NORP" else None
+            country = country or next((c for t in words if (c := self._demonym(t.text))), None)
             if country is None:
                 country = next((self.countries[t.text][0] for t in words if t.text in self.countries), None)
             sector = next((self.dict.sector_nouns[t.lemma_.lower()] for t in reversed(words)
