@@ -29,3 +29,21 @@ def test_end_to_end(tmp_path):
     assert result.metrics["attack_f1"] == 1.0
     assert 0.0 < result.metrics["argument_f1"] <= 1.0  # at least the attacker and the place
     assert sum(result.skipped.values()) == 1
+
+
+def test_an_event_joined_from_two_sentences_counts_in_each_that_names_an_attack():
+    from dataclasses import replace
+
+    from sitroom.eval.wikievents import joined_mentions, trigger_sentence
+    from tests.pipeline.analysis_helpers import analyse
+
+    first, second, third = "Gunmen attacked a bus in Mosul on Monday.", "The explosion shattered windows.", \
+        "Shops stayed shut."
+    text = "\n\n".join([first, second, third])
+    spans = ((0, len(first)), (len(first) + 2, len(first) + 2 + len(second)),
+             (len(text) - len(third), len(text)))
+    st = analyse(text)
+    [ev] = [e for e in st.events if e.trigger == "attacked"]
+    joined = replace(ev, span=(0, len(text)))  # as if the pipeline had joined all three sentences
+    assert trigger_sentence(joined, spans, text) == 0
+    assert joined_mentions(joined, st.doc, spans) == {0, 1}  # not the sentence with no attack word

@@ -236,3 +236,15 @@ def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, tri
     st = analyse(text)
     [ev] = [e for e in st.events if e.trigger == trigger]
     assert ev.place is not None and ev.place.text == place, ev.place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eight soldiers died of the yet unidentified disease, the army said.", []),
+    ("Some 21 bombs had gone off in Belfast by the afternoon.", [("ASSAULT", "gone")]),
+    ("The fire alarm went off in Belfast.", []),
+    ("Police said the blast in Kabul killed two.", [("ASSAULT", "killed", "explosives")]),
+])
+def test_deaths_from_illness_are_no_attack_and_bombs_that_go_off_are(text, expected):
+    found = analyse(text).events
+    assert [(e.event, e.trigger, e.mode)[:len(x)] for e, x in zip(found, expected)] == expected
+    assert len(found) == len(expected)

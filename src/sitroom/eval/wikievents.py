@@ -22,6 +22,7 @@ from typing import Iterator
 from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, select
 from sitroom.eval.metrics import prf
 from sitroom.eval.runner import Item, Progress, analyse_items
+from sitroom.pipeline.triggers import find_triggers
 
 ROLE_GROUP = {"Attacker": "attacker", "Target": "target", "Victim": "target", "Place": "place"}
 GROUPS = ("attacker", "target", "place")
@@ -97,6 +98,19 @@ def trigger_sentence(event, spans: tuple[tuple[int, int], ...], text: str) -> in
     return overlapping[0] if overlapping else None
 
 
+def joined_mentions(event, parsed, spans: tuple[tuple[int, int], ...]) -> set[int]:
+    """The other sentences of an event the pipeline joined from several mentions ("a blast ... The
+    explosion shattered the glass"): those in its span where sitroom finds an attack trigger."""
+    out = set()
+    for i, (start, end) in enumerate(spans):
+        if not (event.span[0] < end and event.span[1] > start):
+            continue
+        piece = parsed.char_span(start, end, alignment_mode="expand")
+        if piece is not None and any(t.entry.event == "ASSAULT" for sent in piece.sents for t in find_triggers(sent)):
+            out.add(i)
+    return out
+
+
 def _match(gold: list[str], pred: list[str]) -> int:
     """One-to-one matches of gold head words to predicted texts."""
     used, tp = set(), 0
@@ -131,6 +145,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             if i is None:
                 continue
             predicted.add(i)
+            predicted.update(joined_mentions(ev, out.state.doc, doc.spans))
             pred_args[i, "attacker"].update(a.text or a.name for a in ev.actors)
             pred_args[i, "target"].update(a.text or a.name for a in ev.recipients)
             if ev.place is not None:

@@ -13,7 +13,7 @@ from typing import Any
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.pipeline.places_named import NAMED_SETTLEMENT_NOUNS, is_settlement_name
-from sitroom.records import Actor, DateSpan
+from sitroom.records import PLACE_FINENESS, Actor, DateSpan
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
                "organize", "organise", "join", "lead", "call", "renew", "hold",
@@ -370,3 +370,33 @@ def lead_day(state: DocState, end_sentence: int) -> DateSpan | None:
         if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
             return span
     return None
+
+
+def _finest(mentions: list[Any], last: bool = False) -> Any:
+    rank = [(PLACE_FINENESS.get(m.value.precision, 5), -n if last else n) for n, m in enumerate(mentions)]
+    return mentions[min(range(len(mentions)), key=lambda i: rank[i])]
+
+
+def place_nearby(state: DocState, sent: Any) -> Any:
+    """A place for an event whose own clause names none: the finest place named elsewhere in its
+    sentence (not as a party: "Ankara said"), else the finest named in the last sentence before it
+    in its paragraph that names one ("in Buufow village (Marka, Lower Shabelle)" gives the village,
+    not the province named after it). Never from another paragraph, which is how unrelated places
+    end up on events."""
+    doc = state.doc
+    def usable(m: Any) -> bool:
+        head = doc[m.token_end - 1]
+        return m.value.precision != "country" and head.dep_ not in ("nsubj", "nsubjpass")
+    inside = [m for m in state.places or () if sent.start <= m.token_start < sent.end and usable(m)]
+    if inside:
+        return _finest(inside)
+    countries = [m for m in state.places or () if sent.start <= m.token_start < sent.end
+                 and doc[m.token_end - 1].dep_ not in ("nsubj", "nsubjpass")]
+    if len({m.value.country for m in countries}) == 1:
+        return countries[0]  # "Mexico's police chief was shot": the one country the sentence names
+    para_start = state.article.text.rfind("\n\n", 0, sent.start_char)
+    earlier = [m for m in state.places or () if para_start < m.start < sent.start_char and usable(m)]
+    if not earlier:
+        return None
+    last_sent = doc[earlier[-1].token_start].sent.start
+    return _finest([m for m in earlier if doc[m.token_start].sent.start == last_sent], last=True)

@@ -20,7 +20,7 @@ from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
-from sitroom.pipeline.triggers import Entry, Trigger, find_triggers
+from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, natural_death
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
@@ -150,36 +150,6 @@ def _publication_span(state: DocState) -> DateSpan | None:
     return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", PUBLICATION_WEEK)
 
 
-def _finest(mentions: list[Any], last: bool = False) -> Any:
-    rank = [(PLACE_FINENESS.get(m.value.precision, 5), -n if last else n) for n, m in enumerate(mentions)]
-    return mentions[min(range(len(mentions)), key=lambda i: rank[i])]
-
-
-def _place_nearby(state: DocState, sent: Any) -> Any:
-    """A place for an event whose own clause names none: the finest place named elsewhere in its
-    sentence (not as a party: "Ankara said"), else the finest named in the last sentence before it
-    in its paragraph that names one ("in Buufow village (Marka, Lower Shabelle)" gives the village,
-    not the province named after it). Never from another paragraph, which is how unrelated places
-    end up on events."""
-    doc = state.doc
-    def usable(m: Any) -> bool:
-        head = doc[m.token_end - 1]
-        return m.value.precision != "country" and head.dep_ not in ("nsubj", "nsubjpass")
-    inside = [m for m in state.places or () if sent.start <= m.token_start < sent.end and usable(m)]
-    if inside:
-        return _finest(inside)
-    countries = [m for m in state.places or () if sent.start <= m.token_start < sent.end
-                 and doc[m.token_end - 1].dep_ not in ("nsubj", "nsubjpass")]
-    if len({m.value.country for m in countries}) == 1:
-        return countries[0]  # "Mexico's police chief was shot": the one country the sentence names
-    para_start = state.article.text.rfind("\n\n", 0, sent.start_char)
-    earlier = [m for m in state.places or () if para_start < m.start < sent.start_char and usable(m)]
-    if not earlier:
-        return None
-    last_sent = doc[earlier[-1].token_start].sent.start
-    return _finest([m for m in earlier if doc[m.token_start].sent.start == last_sent], last=True)
-
-
 def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> list[Trigger]:
     """Casualty verbs the lexicon did not take as triggers ("hacked to death", "the mayor died"):
     victims are evidence of violence, so each becomes an ASSAULT trigger of its own."""
@@ -190,8 +160,8 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
         if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
-            if tok.pos_ != "VERB":
-                continue  # "a death toll of 16": a figure, not a new event
+            if tok.pos_ != "VERB" or natural_death(tok):
+                continue  # "a death toll of 16": a figure, not a new event; "died of cholera": no attack
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
     return sorted(out, key=lambda t: t.token)
@@ -464,7 +434,7 @@ class EventsStage:
                     break
         place_from_context = False
         if place_m is None:
-            place_m = _place_nearby(state, sent)
+            place_m = args.place_nearby(state, sent)
             place_from_context = place_m is not None
         place: Place | None = place_m.value if place_m else None
         if place is not None and place.precision == "place" and args.is_near(doc, place_m):

@@ -21,6 +21,12 @@ MILITARY_WORDS = {
 TROOP_WORDS = {"troop", "troops", "soldier", "reinforcement", "reinforcements", "convoy", "tank", "vehicle",
                "force", "forces", "unit", "battalion", "brigade", "column", "deployment", "army", "weapon",
                "artillery", "personnel", "military"}
+# Deaths that are no attack: "died of the disease", "died of natural causes", "died of hunger"
+NATURAL_CAUSES = {"disease", "illness", "cancer", "cholera", "ebola", "covid", "covid-19", "virus", "infection",
+                  "hunger", "starvation", "cold", "heart", "natural", "malnutrition", "exposure", "overdose",
+                  "malaria", "measles", "fever", "stroke", "dehydration", "old"}
+BOMB_WORDS = {"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "mines",
+              "grenade", "grenades", "shell", "shells", "charge", "charges"}
 WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "gun", "tear gas", "weapon", "bullet"}
 AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"}
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
@@ -107,6 +113,12 @@ def _subjects(tok: Any) -> list[Any]:
 LAUNCH_VERBS = {"open", "launch", "begin", "start", "order", "conduct", "announce", "lodge", "file"}
 
 
+def natural_death(tok: Any) -> bool:
+    """A death the text puts down to illness, hunger or age ("died of the disease"): no attack."""
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "from") and _words(p.subtree) & NATURAL_CAUSES
+               for p in tok.children)
+
+
 def has_argument(tok: Any) -> bool:
     """A noun trigger with something saying who or against whom, or a verb with a subject or object."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
@@ -128,6 +140,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
     if need == "military_context":
         return bool(sent_words & MILITARY_WORDS)
     if need == "violence_context":
+        if natural_death(tok):
+            return False
         return bool(sent_words & (MILITARY_WORDS | {"attack", "strike", "shelling", "bombing", "clash", "wound"}))
     if need == "harm_context":
         before = tok.doc[tok.i - 1].lower_ if tok.i else ""
@@ -162,6 +176,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return "phone" in _words(tok.subtree) or "phone" in _words(tok.doc[max(0, tok.i - 2):tok.i])
     if need == "troops_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & TROOP_WORDS)
+    if need == "bomb_subject":  # "some 21 bombs had gone off"; an alarm going off is no attack
+        return bool(_words(t for x in _subjects(tok) for t in x.subtree) & BOMB_WORDS)
     if need == "troops_subject":
         return bool(_words(t for s in _subjects(tok) for t in s.subtree) & TROOP_WORDS)
     if need == "troops_subject_or_object":
