@@ -52,9 +52,15 @@ def test_header_period_and_counts(build):
     assert md.startswith("# Situation report\n")
     assert "**Period covered:** 2024-03-01 to 2024-03-05 (event dates)" in md
     assert "**Articles published:** 2024-03-04 to 2024-03-06" in md
-    assert "**2 articles** from **2 outlets**" in md
+    assert "**2 articles** from **2 named outlets**;" in md
     assert "**4 events** (2 with casualty figures, 1 undated)" in md
     assert "**1 rejected input**" in md
+
+
+def test_articles_without_an_outlet_are_not_counted_as_one(build):
+    arts, *rest = _corpus(build)
+    md = render_report([*arts, build.article(3, outlet=None), build.article(4, outlet=None)], *rest)
+    assert "**4 articles** from **2 named outlets** (2 without an outlet);" in md
 
 
 def test_what_happened_ranks_casualties_first(build):

@@ -197,8 +197,10 @@ def _header(title: str | None, articles: list[Article], events: list[EventMentio
     ]
     if pub:
         lines.append(f"- **Articles published:** {pub[0]} to {pub[-1]}")
+    unnamed = sum(1 for a in articles if not a.outlet)
+    sources = f"**{_n(len(outlets), 'named outlet')}**" + (f" ({unnamed} without an outlet)" if unnamed else "")
     lines.append(
-        f"- **{_n(len(articles), 'article')}** from **{_n(len(outlets), 'outlet')}**; "
+        f"- **{_n(len(articles), 'article')}** from {sources}; "
         f"**{_n(len(events), 'event')}** ({with_cas} with casualty figures, {undated} undated); "
         f"**{_n(len(quotations), 'quotation')}**; **{_n(len(rejections), 'rejected input')}**"
     )
