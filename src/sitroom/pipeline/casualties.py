@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.pipeline.headline_tolls import headline_figure, headline_span, headline_tolls
 from sitroom.pipeline.numbers import CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -45,6 +46,7 @@ class Casualty:
     figure: Figure
     victim: int | None  # token index of the counted noun (or the number itself)
     verb: int  # token index of the killing/wounding word
+    headline: bool = False  # read by the headline pattern, not the parse (see headline_tolls)
 
 
 def _to_death(tok: Any) -> bool:
@@ -367,9 +369,31 @@ class CasualtiesStage:
 
     def __call__(self, state: DocState) -> DocState:
         doc = state.doc
-        mentions = []
+        found: list[Casualty] = []
         for sent in doc.sents:
-            for cas in casualties_in(sent):
-                tok = doc[cas.verb]
-                mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, cas, tok.text))
+            found += casualties_in(sent)
+        found += _from_headline(state, found)
+        mentions = []
+        for cas in sorted(found, key=lambda c: c.verb):
+            tok = doc[cas.verb]
+            mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, cas, tok.text))
         return assign(state, figures=tuple(mentions))
+
+
+def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
+    """The headline's tolls the parse missed (title case defeats it): one per kind it has no figure of."""
+    doc, article = state.doc, state.article
+    head_len = len(article.text) - len(article.body)
+    if head_len <= 0:
+        return []
+    headline = article.text[:head_len].rstrip()
+    have = {c.kind for c in parsed if doc[c.verb].idx < head_len}
+    out = []
+    for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
+        count, verb = headline_span(doc, cs, ce), headline_span(doc, vs, ve)
+        if kind in have or count is None or verb is None or not len(verb):
+            continue
+        have.add(kind)
+        out.append(Casualty(kind, headline_figure(value, headline[cs:ve], headline), count.root.i, verb.root.i,
+                            headline=True))
+    return out

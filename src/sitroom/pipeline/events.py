@@ -160,7 +160,7 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
         if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
-            if tok.pos_ != "VERB" or natural_death(tok):
+            if (tok.pos_ != "VERB" and not cas.headline) or natural_death(tok):
                 continue  # "a death toll of 16": a figure, not a new event; "died of cholera": no attack
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
@@ -272,8 +272,9 @@ def _content(d: Draft) -> set[int]:
     return out
 
 
-def _fold(drafts: list[Draft]) -> list[Draft]:
-    """Merge triggers that describe one happening; drop the content of speech acts."""
+def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
+    """Merge triggers that describe one happening; drop the content of speech acts. In a headline
+    every toll is the one incident's ("3 Killed, 2 Hurt in Pasadena Shooting")."""
     # content of threats, demands, refusals: part of that event, not an event of its own
     speech = [d for d in drafts if d.trigger.entry.event in SPEECH_EVENTS - {"CONSULT"}]
     kept = []
@@ -292,8 +293,8 @@ def _fold(drafts: list[Draft]) -> list[Draft]:
     joined: list[Draft] = []
     for d in kept:
         tok = d.sent.doc[d.trigger.token]
-        host = next((j for j in joined if d.casualties and j.casualties and tok.dep_ == "conj"
-                     and tok.head.i == j.trigger.token
+        host = next((j for j in joined if d.casualties and j.casualties
+                     and (headline or (tok.dep_ == "conj" and tok.head.i == j.trigger.token))
                      and {c.kind for c in j.casualties}.isdisjoint({c.kind for c in d.casualties})), None)
         if host is not None:
             host.casualties += d.casualties
@@ -359,11 +360,12 @@ class EventsStage:
         recent_attack: tuple[int, EventMention] | None = None
         lead_end = args.lead_end(state)
         lead = args.lead_day(state, lead_end)
+        head_len = len(state.article.text) - len(state.article.body)
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
-            for d in _fold(drafts):
+            for d in _fold(drafts, headline=sent.start_char < head_len):
                 ev = self._build(state, d, sent, lead if n < lead_end else None)
                 if ev is None:
                     continue

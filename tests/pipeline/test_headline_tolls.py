@@ -1,0 +1,44 @@
+"""Headline tolls: the pattern reader, and its figures on the headline's event."""
+import pytest
+
+from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls
+from tests.pipeline.analysis_helpers import analyse
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Man Killed, 4 Others Injured In Homewood Shooting", [("killed", 1), ("wounded", 4)]),
+    ("3 Killed, 2 Hurt in Pasadena Shooting", [("killed", 3), ("wounded", 2)]),
+    ("Two Dead, Two Critically Injured After Shooting", [("killed", 2), ("wounded", 2)]),
+    ("4 shot, 1 dead in Pine Bluff shooting", [("wounded", 3), ("killed", 1)]),  # the dead were shot too
+    ("Man shot dead in Memphis", [("killed", 1)]),
+    ("Teen accidentally shot", [("wounded", 1)]),
+    ("2 suspects shot by police", []),
+    ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
+    ("15-year-old killed, 13-year-old injured in 9th Ward shooting", [("killed", 1), ("wounded", 1)]),
+    ("Police: 18-month old dead after shooting in Beebe", [("killed", 1)]),
+    ("2 girls, ages 11 and 12, shot in head", []),
+    ("Victim identified in fatal shooting", []),
+])
+def test_headline_tolls(headline, expected):
+    assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected
+
+
+def test_a_round_up_of_several_shootings_is_cumulative():
+    assert headline_figure(5, "5 Dead", "5 Dead, 17 Wounded In Weekend Shootings").cumulative
+    assert not headline_figure(3, "3 Killed", "3 Killed, 2 Hurt in Pasadena Shooting").cumulative
+
+
+@pytest.mark.parametrize("headline, killed, wounded", [
+    ("3 Killed, 2 Hurt in Pasadena Shooting", 3, 2),
+    ("Suspect Sought After 1 Killed, 5 More Wounded In Strip District Shooting", 1, 5),
+])
+def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
+    st = analyse("Police are investigating the shooting.", title=headline)
+    found = [(e.killed.value if e.killed else None, e.wounded.value if e.wounded else None)
+             for e in st.events if e.killed or e.wounded]
+    assert found == [(killed, wounded)]
+
+
+def test_the_body_is_not_read_with_the_headline_pattern():
+    st = analyse("Reporters said 3 killed, 2 hurt was the rumour, but nobody was harmed.")
+    assert not [f for f in st.figures if f.value.headline]
