@@ -230,6 +230,8 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     ("Guerrillas attacked an army camp near Pilli, about 550 kilometers northwest of the capital, Katmandu.",
      "attacked", "Pilli"),
     ("Warships have been patrolling the seas off Somalia.", "patrolling", "Somalia"),
+    ("ISIS launched a major offensive in southwest Deir Ezzor on Wednesday, targeting the village of Tabni.",
+     "launched", "southwest Deir Ezzor"),
     ("Mexico's acting federal police chief was shot dead early Thursday outside his home.", "shot", "Mexico"),
 ])
 def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, trigger, place):

@@ -285,7 +285,10 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         taken = _taken_place(head)
         if taken is not None and taken.i in subtree:
             # "captured Bagram airport", "Baghdad was bombed", "to recover the villages of Tal Mustawi"
-            scored.append((-1, PLACE_RANK.get(m.value.precision, 3), _tree_distance(trig, tok), m))
+            # taken by the trigger, or by what it sets out to do ("advanced to capture X"); taken by a
+            # side clause ("launched an offensive in X, targeting Y") only after the trigger's own places
+            tier = -1 if taken.i == trig.i or taken.dep_ == "xcomp" else 0.5
+            scored.append((tier, PLACE_RANK.get(m.value.precision, 3), _tree_distance(trig, tok), m))
             continue
         if head.dep_ in ("nsubj", "nsubjpass") and m.value.precision != "admin1":
             continue  # "Ankara said ...": a metonym in subject position is an actor, not a place
@@ -308,12 +311,24 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         describes_party = m.token_start in parties
         if _reference_point(head):
             rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
-        scored.append(((0 if inside and not describes_party else 1 if not describes_party else 2), rank,
-                       distance, m))
+        tier = 0 if inside and not describes_party else 1 if not describes_party else 2
+        if tier == 0 and _through_verb(trig, tok):
+            tier = 0.5  # "launched an offensive in Deir Ezzor, targeting the Thardeh Mountains": the offensive's
+        scored.append((tier, rank, distance, m))
     if not scored:
         return None
     scored.sort(key=lambda s: (s[0], s[1], s[2]))
     return scored[0][3]
+
+
+def _through_verb(trig: Any, tok: Any) -> bool:
+    """Whether a place hangs on the trigger through another verb ("targeting X" under "launched")."""
+    for anc in tok.ancestors:
+        if anc.i == trig.i:
+            return False
+        if anc.pos_ == "VERB":
+            return True
+    return False
 
 
 def is_near(trig_doc: Any, mention: Mention) -> bool:
