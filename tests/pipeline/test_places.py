@@ -275,3 +275,8 @@ def test_a_facility_named_after_its_city_is_in_that_city(run):
 def test_place_names_the_small_model_mislabels(run, text, name, country):
     places = by_text(run(text))
     assert name in places and places[name].country == country, places
+
+
+def test_a_community_word_before_neighbourhood_is_no_place_name(run):
+    places = by_text(run("Eight people were killed in a mostly Shia neighbourhood in the village of Al-Dalwa."))
+    assert "Shia" not in places and "Dalwa" in {k.split("-")[-1] for k in places}

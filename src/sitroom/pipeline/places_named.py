@@ -19,6 +19,11 @@ NAMED_SETTLEMENT_NOUNS = SETTLEMENT_NOUNS | {"neighbourhood", "neighborhood", "s
                                              "municipality", "locality", "quarter", "camp", "enclave"}
 
 
+# Words that name who lives in a quarter rather than the quarter: "a Shia neighbourhood", "the Kurdish district"
+COMMUNITY_WORDS = {"shia", "shiite", "sunni", "christian", "muslim", "jewish", "alawite", "druze", "kurdish",
+                   "catholic", "protestant", "arab", "hindu", "sikh", "buddhist", "armenian", "ismaili", "coptic"}
+
+
 def is_settlement_name(tok: Any) -> bool:
     """Whether a proper noun is named as a settlement: "the village of X" or "X district"."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in NAMED_SETTLEMENT_NOUNS:
@@ -33,6 +38,8 @@ def _settlement_names(doc: Any, taken: set[int]) -> list[Any]:
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.i in taken or not is_settlement_name(tok) or not tok.text[:1].isupper():
             continue
+        if tok.lower_ in COMMUNITY_WORDS:
+            continue  # "a mostly Shia neighbourhood", "the Christian quarter": who lives there, not a name
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
                 and doc[start - 1].head.i in range(start, tok.i + 2) and start - 1 not in taken:
