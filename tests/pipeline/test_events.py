@@ -163,6 +163,9 @@ def test_the_speaker_of_a_willing_clause_is_its_actor():
     ("Serbia lodged an official protest with Albania today.", "lodged", "ACCUSE"),
     ("The teachers' union said it has called off a four-day strike.", "called", "CONCEDE"),
     ("Judge Alejandro Rivera opened fraud investigations against 28 officials.", "investigations", "ACCUSE"),
+    ("The rebels announced they will return weapons seized from peacekeepers.", "return", "AGREE"),
+    ("The United States speeded up the withdrawal of some invasion forces from Panama.", "withdrawal", "RETREAT"),
+    ("Troops returned fire on the gunmen near the checkpoint in Kirkuk.", "returned", "ASSAULT"),
 ])
 def test_promises_complaints_and_inquiries(text, trigger, event):
     st = analyse(text)
