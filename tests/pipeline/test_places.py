@@ -280,3 +280,12 @@ def test_place_names_the_small_model_mislabels(run, text, name, country):
 def test_a_community_word_before_neighbourhood_is_no_place_name(run):
     places = by_text(run("Eight people were killed in a mostly Shia neighbourhood in the village of Al-Dalwa."))
     assert "Shia" not in places and "Dalwa" in {k.split("-")[-1] for k in places}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Israeli artillery targeted the outskirts of Ramieh (Bint Jbeil). There were no casualties.", "Ramieh", "LBN"),
+    ("Israeli jets struck the outskirts of Ras al Naqoura (Tyr). There were no casualties.", "Naqoura", "LBN"),
+])
+def test_one_bracketed_town_is_the_district_around_the_place_before_it(run, text, name, country):
+    places = by_text(run(text))
+    assert name in places and places[name].country == country and places[name].lat is not None, places

@@ -42,6 +42,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 # Labels the small model puts on place names it does not know ("shelled Aleppo" as a WORK_OF_ART):
 # no reading of their own, so their words are scanned like any capitalised run.
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ech", "ed", "es", "de", "la", "du"})
 MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 
@@ -196,6 +197,8 @@ class PlacesStage:
                 continue
             names = [self.text_of(doc, p[0], p[-1] + 1) for p in parts]
             found = g.resolve_chain(names, ctx.countries, ctx.weak)
+            if not any(found) and len(parts) == 1:
+                found = self._district_town(doc, op.i, names[0], ctx)
             if not any(found):
                 continue
             e = op.i
@@ -212,6 +215,20 @@ class PlacesStage:
         spans += out
         spans.sort(key=lambda sp: sp.start)
         return out
+
+    def _district_town(self, doc: Any, op: int, name: str, ctx: Context) -> list[Candidate | None]:
+        """"the outskirts of Ramieh (Bint Jbeil)": one bracketed town after a place the text introduces
+        ("of", "in", "near" before it) names the district around that town, as coders write it."""
+        s = op - 1
+        while s > 0 and op - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1]) or (
+                doc[s - 1].lower_ in NAME_PARTICLES and s > 1 and starts_run(doc[s - 2]))):
+            s -= 1  # "Ras al Naqoura": lower-case particles inside the name
+        while s < op and glue(doc, s):
+            s += 1
+        if s == 0 or doc[s - 1].lower_ not in LOCATIVE | {"of"}:
+            return [None]
+        towns = [c for c in self.gazetteer.candidates(name)[0] if c.precision == "place"]
+        return [self.gazetteer.rank(towns, ctx.countries, weak_countries=ctx.weak)[0] if towns else None]
 
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, doc: Any, spans: list[Span], ctx: Context) -> None:
