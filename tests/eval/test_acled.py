@@ -122,6 +122,9 @@ def test_a_named_group_takes_acleds_own_category():
     assert named_group_inter("CPC fighters") == "3" and inter_code(cpc, None) == "3"
     assert inter_code(Actor("Rebels (Mali)", "MLI", "REB", "the rebels"), None) == "2"
     assert named_group_inter("cpc fighters") is None  # an acronym only in its own case
+    # groups ACLED's actor lists categorise though the records left for building hold none of them
+    assert named_group_inter("Hezbollah forces fired rockets") == "3"
+    assert inter_code(Actor("Hamas", "PSE", "REB", "Hamas militants"), None) == "3"
 
 
 def test_note_conventions_for_inter1():
