@@ -166,6 +166,8 @@ def test_the_speaker_of_a_willing_clause_is_its_actor():
     ("The rebels announced they will return weapons seized from peacekeepers.", "return", "AGREE"),
     ("The United States speeded up the withdrawal of some invasion forces from Panama.", "withdrawal", "RETREAT"),
     ("Troops returned fire on the gunmen near the checkpoint in Kirkuk.", "returned", "ASSAULT"),
+    ("Intern teachers gathered in Kathwana against the government's move.", "gathered", "PROTEST"),
+    ("Residents blocked the intersection of two avenues to demand water.", "blocked", "PROTEST"),
 ])
 def test_promises_complaints_and_inquiries(text, trigger, event):
     st = analyse(text)

@@ -289,3 +289,9 @@ def test_a_community_word_before_neighbourhood_is_no_place_name(run):
 def test_one_bracketed_town_is_the_district_around_the_place_before_it(run, text, name, country):
     places = by_text(run(text))
     assert name in places and places[name].country == country and places[name].lat is not None, places
+
+
+def test_a_known_places_bracket_is_no_town_abroad(run):
+    places = by_text(run("An attempt to kill the deputy governor of the Tyumen region was thwarted in "
+                         "Khanty-Mansiysk (Siberia), the city's police reported."))
+    assert places and all(p.country != "MEX" for p in places.values()), places  # a village Siberia is in Mexico

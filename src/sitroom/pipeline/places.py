@@ -228,6 +228,9 @@ class PlacesStage:
         if s == 0 or doc[s - 1].lower_ not in LOCATIVE | {"of"}:
             return [None]
         towns = [c for c in self.gazetteer.candidates(name)[0] if c.precision == "place"]
+        known = {c.country_code for c in self.gazetteer.candidates(self.text_of(doc, s, op))[0]}
+        if known:  # "Khanty-Mansiysk (Siberia)": a known place's bracket must be in its country
+            towns = [c for c in towns if c.country_code in known]
         return [self.gazetteer.rank(towns, ctx.countries, weak_countries=ctx.weak)[0] if towns else None]
 
     # -- judging ------------------------------------------------------------------------------

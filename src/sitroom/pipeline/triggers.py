@@ -25,6 +25,7 @@ TROOP_WORDS = {"troop", "troops", "soldier", "reinforcement", "reinforcements", 
 NATURAL_CAUSES = {"disease", "illness", "cancer", "cholera", "ebola", "covid", "covid-19", "virus", "infection",
                   "hunger", "starvation", "cold", "heart", "natural", "malnutrition", "exposure", "overdose",
                   "malaria", "measles", "fever", "stroke", "dehydration", "old"}
+GRIEVANCE_VERBS = {"demand", "protest", "denounce", "condemn", "call", "oppose", "reject", "press", "decry"}
 BOMB_WORDS = {"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "mines",
               "grenade", "grenades", "shell", "shells", "charge", "charges"}
 WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "gun", "tear gas", "weapon", "bullet"}
@@ -42,6 +43,7 @@ PLACE_NOUNS = {"town", "city", "village", "airport", "base", "area", "position",
                "province", "region", "territory", "neighbourhood", "neighborhood", "road", "highway", "bridge",
                "checkpoint", "outpost", "airbase", "port", "capital", "countryside", "stronghold", "camp"}
 ROAD_WORDS = {"road", "roads", "street", "streets", "highway", "highways", "traffic", "route", "routes", "bridge",
+              "intersection", "intersections", "avenue", "avenues", "junction", "roundabout",
               "railway", "entrance", "entrances"}
 PART_WORDS = {"part", "parts", "most", "much", "half", "third", "quarter", "portion", "rest", "control", "areas",
               "sections", "swath", "swathe", "stretch"}
@@ -176,6 +178,9 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return "phone" in _words(tok.subtree) or "phone" in _words(tok.doc[max(0, tok.i - 2):tok.i])
     if need == "troops_object":
         return bool(_words(t for o in _objects(tok) for t in o.subtree) & TROOP_WORDS)
+    if need == "grievance":  # "gathered ... against the move", "rallied to demand water": a protest
+        return any((c.dep_ == "prep" and c.lower_ == "against") or (
+            c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GRIEVANCE_VERBS) for c in tok.children)
     if need == "bomb_subject":  # "some 21 bombs had gone off"; an alarm going off is no attack
         return bool(_words(t for x in _subjects(tok) for t in x.subtree) & BOMB_WORDS)
     if need == "troops_subject":
