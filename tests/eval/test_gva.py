@@ -117,3 +117,17 @@ def test_one_shot_person_in_a_story_with_a_death_is_the_dead_one():
     assert gva.predict_story(merge_mentions(shot, {a.id: a}), "s").injured == 0
     counted = [mention(a, killed=killed(1, text="one"), wounded=killed(1, text="one"))]
     assert gva.predict_story(merge_mentions(counted, {a.id: a}), "s").injured == 1
+
+
+def test_a_day_after_the_storys_first_report_gives_way_to_an_earlier_attack():
+    from sitroom.fuse.records import Story
+    from sitroom.records import DateSpan
+
+    a = article(1, published="2020-02-10")
+    court = DateSpan("2020-05-04", "2020-05-04", "day", "Monday")
+    early = DateSpan("2020-02-09", "2020-02-09", "day", "Sunday")
+    ms = [mention(a, killed=killed(2), date=court), mention(a, 40, date=early)]
+    events = merge_mentions(ms, {a.id: a})
+    story = Story("s", (a.id,), "2020-02-10", "2020-05-05", None)
+    assert gva.predict_story(events, "s", story).date == "2020-02-09"
+    assert gva.predict_story(events, "s").date == "2020-05-04"  # no story, no first report to bound it

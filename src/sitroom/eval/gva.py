@@ -203,7 +203,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
 
     When the main event has no day of its own (the pipeline then gives it the week before
     publication), the day most reported among the story's ASSAULT events stands in, then
-    among all its events, then the story's first publication date. The place is the
+    among all its events, then the story's first publication date; a day after the story's
+    first report (a court date in a follow-up) gives way to its attacks' days up to then. The place is the
     settlement the story's articles name most, else the main event's. When the main event
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
     story's first report often counts the wounded in one sentence and the dead in another);
@@ -217,6 +218,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
                                                        if e.event == "ASSAULT") \
         or _most_reported((_day(e), len(e.article_ids)) for e in happened) \
         or (story.first_published if story else None)
+    first = (story.first_published or "")[:10] if story else ""
+    if first and day and day > first:  # nothing happens after its first report: a later day is a follow-up's
+        day = _most_reported((_day(e), len(e.article_ids)) for e in happened
+                             if e.event == "ASSAULT" and _day(e) and _day(e) <= first) or first
     place = ev.place.name if ev and ev.place and ev.place.precision in ("place", "near") else None
     city = (story.places[0] if story and story.places else None) or place
     if ev is None:
