@@ -169,7 +169,7 @@ def test_the_speaker_of_a_willing_clause_is_its_actor():
     ("Intern teachers gathered in Kathwana against the government's move.", "gathered", "PROTEST"),
     ("Residents blocked the intersection of two avenues to demand water.", "blocked", "PROTEST"),
 ])
-def test_promises_complaints_and_inquiries(text, trigger, event):
+def test_promises_complaints_inquiries_returns_and_gatherings(text, trigger, event):
     st = analyse(text)
     assert [e.event for e in st.events if e.trigger == trigger] == [event], [(e.event, e.trigger) for e in st.events]
 
