@@ -238,6 +238,8 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     ("ISIS launched a major offensive in southwest Deir Ezzor on Wednesday, targeting the village of Tabni.",
      "launched", "southwest Deir Ezzor"),
     ("Mexico's acting federal police chief was shot dead early Thursday outside his home.", "shot", "Mexico"),
+    ("In Kandahar, six civilians were killed by a homemade bomb Friday in Maiwand district, police said.", "killed",
+     "Maiwand district"),
 ])
 def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, trigger, place):
     st = analyse(text)

@@ -317,7 +317,8 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         scored.append((tier, rank, distance, m))
     if not scored:
         return None
-    scored.sort(key=lambda s: (s[0], s[1], s[2]))
+    # on a tie the place after the trigger wins: "In Kandahar, six were killed ... in Maiwand district"
+    scored.sort(key=lambda s: (s[0], s[1], s[2], s[3].token_start < trig.i))
     return scored[0][3]
 
 
