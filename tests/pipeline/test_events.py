@@ -257,3 +257,14 @@ def test_deaths_from_illness_are_no_attack_and_bombs_that_go_off_are(text, expec
     found = analyse(text).events
     assert [(e.event, e.trigger, e.mode)[:len(x)] for e, x in zip(found, expected)] == expected
     assert len(found) == len(expected)
+
+
+def test_a_place_reached_through_what_a_victim_was_doing_is_the_attacks():
+    from sitroom.pipeline.arguments import _through_verb
+
+    doc = analyse("A peacekeeper was shot while driving through Dobrinja.").doc
+    shot, dobrinja = next(t for t in doc if t.text == "shot"), next(t for t in doc if t.text == "Dobrinja")
+    assert not _through_verb(shot, dobrinja)  # the victim's drive: where the shooting was
+    doc = analyse("ISIS launched an offensive in Deir Ezzor, targeting Tabni.").doc
+    launched, tabni = next(t for t in doc if t.text == "launched"), next(t for t in doc if t.text == "Tabni")
+    assert _through_verb(launched, tabni)  # the attackers' next target: another place

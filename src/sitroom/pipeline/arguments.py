@@ -323,11 +323,13 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
 
 
 def _through_verb(trig: Any, tok: Any) -> bool:
-    """Whether a place hangs on the trigger through another verb ("targeting X" under "launched")."""
+    """Whether a place hangs on the trigger through another verb ("targeting X" under "launched"); not
+    through what a passive trigger's victim was doing ("was shot while driving through Dobrinja")."""
+    passive = any(c.dep_ == "nsubjpass" for c in trig.children)
     for anc in tok.ancestors:
         if anc.i == trig.i:
             return False
-        if anc.pos_ == "VERB":
+        if anc.pos_ == "VERB" and not (passive and anc.head.i == trig.i and anc.dep_ == "advcl"):
             return True
     return False
 
