@@ -78,6 +78,11 @@ class Article:
             return self.text[len(self.title) + 2:]
         return self.text
 
+    @property
+    def headline_end(self) -> int:
+        """Where the headline (and the blank line after it) ends in `text`: 0 when there is none."""
+        return len(self.text) - len(self.body)
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -370,7 +370,7 @@ LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if 
 
 def lead_end(state: DocState) -> int:
     """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
-    head = len(state.article.text) - len(state.article.body)
+    head = state.article.headline_end
     return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.headline_tolls import headline_figure, headline_span, headline_tolls
+from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls
 from sitroom.pipeline.numbers import CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -383,14 +383,15 @@ class CasualtiesStage:
 def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
     """The headline's tolls the parse missed (title case defeats it): one per kind it has no figure of."""
     doc, article = state.doc, state.article
-    head_len = len(article.text) - len(article.body)
+    head_len = article.headline_end
     if head_len <= 0:
         return []
     headline = article.text[:head_len].rstrip()
     have = {c.kind for c in parsed if doc[c.verb].idx < head_len}
     out = []
     for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
-        count, verb = headline_span(doc, cs, ce), headline_span(doc, vs, ve)
+        count = doc.char_span(cs, ce, alignment_mode="expand")
+        verb = doc.char_span(vs, ve, alignment_mode="expand")
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)

@@ -360,7 +360,7 @@ class EventsStage:
         recent_attack: tuple[int, EventMention] | None = None
         lead_end = args.lead_end(state)
         lead = args.lead_day(state, lead_end)
-        head_len = len(state.article.text) - len(state.article.body)
+        head_len = state.article.headline_end
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]

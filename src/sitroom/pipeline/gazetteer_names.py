@@ -209,6 +209,11 @@ def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
 PLACE_OBJECT_VERBS = frozenset({"patrol", "capture", "seize", "shell", "bomb", "raid", "storm", "enter", "besiege",
                                 "occupy", "liberate", "recapture", "retake", "overrun", "encircle", "invade",
                                 "evacuate", "throng", "reach", "attack", "target"})
+def place_verb_object(tok: Any) -> bool:
+    """Whether a token is the object of a verb whose object is a place ("shelled Aleppo")."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_OBJECT_VERBS
+
+
 # Facilities named after their city: "Karachi Central Jail", "Baghdad University", "Aleppo Airport".
 FACILITY_NOUNS = frozenset({"jail", "prison", "hospital", "university", "airport", "stadium", "mosque", "church",
                             "market", "school", "college", "port", "station", "bazaar", "refinery", "barracks"})

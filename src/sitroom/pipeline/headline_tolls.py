@@ -13,7 +13,6 @@ toll, not one incident's.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sitroom.pipeline.numbers import number_value
 from sitroom.records import Figure
@@ -71,8 +70,3 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
 def headline_figure(value: int, text: str, headline: str) -> Figure:
     """The figure of a headline toll: exact, cumulative when the headline rounds up several incidents."""
     return Figure(value, value, value, "exact", bool(ROUND_UP.search(headline)), text)
-
-
-def headline_span(doc: Any, start: int, end: int) -> Any:
-    """The token span of characters [start, end) of the doc (expanded to whole tokens)."""
-    return doc.char_span(start, end, alignment_mode="expand")

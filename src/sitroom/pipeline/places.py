@@ -28,9 +28,9 @@ from typing import Any
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
 from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
-                                              LOCATIVE, PLACE_NOUNS, PLACE_OBJECT_VERBS, PREPOSITIONS,
-                                              SETTLEMENT_NOUNS, SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued,
-                                              glue, haversine_km, is_cap, is_word, normalize, run_ends, starts_run)
+                                              LOCATIVE, PLACE_NOUNS, PLACE_OBJECT_VERBS, PREPOSITIONS, SETTLEMENT_NOUNS,
+                                              SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km,
+                                              is_cap, is_word, normalize, place_verb_object, run_ends, starts_run)
 from sitroom.pipeline.places_named import unlocated
 from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, comma_chain, facility_city
 from sitroom.records import Place
@@ -40,9 +40,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # and FACs are mostly buildings ("the White House"); only the whole entity may match, and only
 # with more evidence than a GPE needs.
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
-# Labels the small model puts on place names it does not know ("shelled Aleppo" as a WORK_OF_ART):
-# no reading of their own, so their words are scanned like any capitalised run.
+# Lower-case particles inside a place's name: "Ras al Naqoura", "Aita ech Chaab"
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ech", "ed", "es", "de", "la", "du"})
+# Labels the small model puts on unknown place names ("shelled Aleppo" as WORK_OF_ART): read as capitalised runs
 MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 
@@ -283,9 +283,9 @@ class PlacesStage:
                 lone_country = is_country and sp.end - sp.start == 1 and not verb_next
                 ok = cue or coord or curated or lone_country
                 tail = doc[sp.end - 1]
-                if not ok and tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+                if not ok and place_verb_object(tail):  # "thronged Hama": a person is not thronged
                     keep = [c for c in sp.cands if c.country_code in countries or c.population >= BIG_CITY]
-                elif not ok:  # "patrolling Korangi", "thronged Hama": a person is not patrolled
+                elif not ok:
                     keep = [c for c in sp.cands if c.country_code in countries and c.population >= BIG_CITY]
             elif sp.kind == "norp":
                 ok = sp.form in ("admin1", "near")  # "Aleppo province", though "Aleppo" alone was tagged NORP
@@ -293,7 +293,7 @@ class PlacesStage:
                     tail = doc[sp.end - 1]
                     if cue:
                         keep = [c for c in sp.cands if c.country_code in countries]
-                    if not keep and (cue or (tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS)):
+                    if not keep and (cue or place_verb_object(tail)):
                         keep = [c for c in sp.cands if c.population >= BIG_CITY]  # "Jets shelled Aleppo"
             elif sp.kind == "part":  # inside a longer name: the cues around it belong to the whole
                 ok = curated or is_country
@@ -302,7 +302,7 @@ class PlacesStage:
             else:  # org, fac, or a bare capitalised run
                 ok = strong
                 tail, before = doc[sp.end - 1], doc[sp.start - 1] if sp.start > 0 else None
-                if not ok and ((tail.dep_ == "dobj" and tail.head.lemma_.lower() in PLACE_OBJECT_VERBS) or (
+                if not ok and (place_verb_object(tail) or (
                         before is not None and before.pos_ == "VERB" and before.lemma_.lower() in PLACE_OBJECT_VERBS)):
                     keep = [c for c in sp.cands if c.population >= BIG_CITY]  # "patrolled Harare"
                 elif not ok and (sp.kind == "org" or (all_propn and not initial)):
