@@ -106,3 +106,24 @@ def test_a_people_is_coded_to_the_country_it_lives_in():
 def test_a_ranked_officer_takes_the_country_his_sentence_names():
     found = _actors("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections.")
     assert found["Prosper Avril"][1:] == ("HTI", "GOV")
+
+
+def test_a_force_led_by_a_state_is_that_states():
+    found = _actors("Vietnamese-led forces have retaken a strategic village in western Cambodia.")
+    assert found["Vietnamese-led forces"][1:] == ("VNM", "MIL")
+
+
+def test_an_ethnic_minority_acting_in_a_country_is_coded_there():
+    found = _actors("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said.")
+    assert found["Albanians"][1] == "SRB"
+
+
+def test_a_titled_name_tagged_as_an_organisation_takes_the_country_named_in_an_organisations_name():
+    found = _actors("Vice-President Moody Awori has declined to resign despite pressure by the Kenya "
+                    "Anti-Corruption Commission.")
+    assert found["Moody Awori"][1:] == ("KEN", "GOV")
+
+
+def test_short_country_names():
+    found = _actors("Bosnia and Slovenia agreed to a ceasefire.")
+    assert found["Bosnia"][1] == "BIH" and found["Slovenia"][1] == "SVN"

@@ -268,3 +268,22 @@ def test_a_place_reached_through_what_a_victim_was_doing_is_the_attacks():
     doc = analyse("ISIS launched an offensive in Deir Ezzor, targeting Tabni.").doc
     launched, tabni = next(t for t in doc if t.text == "launched"), next(t for t in doc if t.text == "Tabni")
     assert _through_verb(launched, tabni)  # the attackers' next target: another place
+
+
+@pytest.mark.parametrize("text,event,country", [
+    ("The United States speeded up the withdrawal of some invasion forces from Panama.", "RETREAT", "USA"),
+    ("Uzbekistan opened the Friendship Bridge to allow the delivery of grain to Afghanistan.", "CONCEDE", "UZB"),
+    ("The Kurdistan Workers' Party issued a declaration demanding that the Turkish government release him.",
+     "REQUEST", "TUR"),
+    ("Israel and the Palestinians reached a consensus to exchange information on water.", "AGREE", "ISR"),
+    ("President Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan.", "COERCE", "CIV"),
+])
+def test_the_source_of_a_nominal_purpose_or_reported_event_is_its_clauses_subject(text, event, country):
+    evs = [e for e in analyse(text).events if e.event == event]
+    assert evs and evs[0].actors and evs[0].actors[0].country == country, [(e.event, e.actors) for e in evs]
+
+
+def test_a_forum_named_by_its_members_is_the_source():
+    [ev] = [e for e in analyse("The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an "
+                               "energy research centre in Tokyo.").events if e.event == "AGREE"]
+    assert ev.actors and ev.actors[0].sector == "IGO"

@@ -243,3 +243,13 @@ def test_context_words_and_units(g):
     assert g.context_unit(["SY"], ["SY.12"]).precision == "admin1"
     assert g.context_unit(["SY"], ["TR.31"]).precision == "country"  # a province of another country
     assert g.context_unit([], [], ["CM"]).country == "CMR" and g.context_unit([]) is None
+
+
+def test_a_chain_under_a_split_province_still_finds_its_towns(g):
+    # CAR split Ouham-Pende and Mambere-Kadei in 2020; GeoNames gives Bozoum and Carnot the new codes,
+    # coders still write the old prefecture. The new codes carry the former unit's name.
+    _, bozoum, region = g.resolve_chain(["Bozoum", "Bozoum", "Ouham-Pende"], ["CF"])
+    assert (bozoum.name, region.name) == ("Bozoum", "Ouham-Pende")
+    _, town, region = g.resolve_chain(["Carnot", "Carnot", "Mambere-Kadei"], ["CF"])
+    assert (town.name, town.precision, region.precision) == ("Carnot", "place", "admin1")
+    assert {c.admin1code for c in g.admin_units("Ouham")} >= {"12", "20"}

@@ -18,18 +18,22 @@ def test_admin1_names_by_majority_vote():
               _city("XA", "02", 5.0, 5.0)]
     rows = [(1.0, 1.0, "Upland", "", "XA"), (1.1, 1.1, "Upland", "", "XA"), (1.2, 1.2, "Lowland", "", "XA"),
             (5.0, 5.0, "Muhafazat Coastland", "", "XA"), (9.0, 9.0, "Elsewhere", "", "XA")]
-    names, codes = gb.admin_names_from_rg(cities, rows)
+    names, codes, former = gb.admin_names_from_rg(cities, rows)
     assert names == {"XA.01": "Upland", "XA.02": "Coastland"}
     assert codes == {("XA", "Upland"): "01", ("XA", "Muhafazat Coastland"): "02"}
+    assert former == {}
 
 
-def test_a_stale_name_names_only_its_biggest_code():
-    # After a province is split, the old name wins every new code; it is kept for the biggest only.
+def test_a_stale_name_names_its_biggest_code_and_is_the_former_unit_of_the_rest():
+    # After a province is split, the old name wins every new code: the biggest takes it as its name,
+    # the others as the former unit they belonged to (used only where nothing else names them).
     cities = [_city("XB", "10", 1.0, 1.0), _city("XB", "10", 1.5, 1.5), _city("XB", "11", 2.0, 2.0)]
     rows = [(1.0, 1.0, "Oldland", "", "XB"), (1.5, 1.5, "Oldland", "", "XB"),
             (2.0, 2.0, "Oldland", "", "XB")]
-    names, _ = gb.admin_names_from_rg(cities, rows)
+    names, codes, former = gb.admin_names_from_rg(cities, rows)
     assert names == {"XB.10": "Oldland"}
+    assert codes == {("XB", "Oldland"): "10"}
+    assert former == {"XB.11": "Oldland"}
 
 
 def test_name_cleaning():

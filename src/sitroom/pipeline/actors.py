@@ -34,7 +34,9 @@ TITLE_WORDS = {"president", "minister", "king", "emir", "sheikh", "prince", "cha
                "secretary", "ambassador", "governor", "mayor", "general", "commander", "spokesman", "envoy",
                "gen", "gen.", "lt", "lt.", "col", "col.", "colonel", "lieutenant", "maj", "maj.", "brig", "brig."}
 STATE_FIGHTER_NOUNS = {"fighter", "jet", "warplane"}
-SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "led", "friendly", "aligned"}
+# "Turkish-backed rebels" are not Turkey's; "Vietnamese-led forces" and "the Saudi-led coalition" are
+# coded to the state that leads them, so "led" is not a sponsor word.
+SPONSOR_WORDS = {"backed", "supported", "allied", "sponsored", "friendly", "aligned"}
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,10 @@ def country_names() -> dict[str, tuple[str, str]]:
         out[c["name"]] = (c["iso3"], c["name"])
     extra = {"Russia": "RUS", "Syria": "SYR", "Iran": "IRN", "United States": "USA", "US": "USA", "U.S.": "USA",
              "America": "USA", "Britain": "GBR", "UK": "GBR", "Turkiye": "TUR", "Türkiye": "TUR",
-             "South Korea": "KOR", "North Korea": "PRK", "Palestine": "PSE", "Gaza": "PSE"}
+             "South Korea": "KOR", "North Korea": "PRK", "Palestine": "PSE", "Gaza": "PSE", "Bosnia": "BIH",
+             "Burma": "MMR", "Macedonia": "MKD", "East Timor": "TLS", "Swaziland": "SWZ", "Czech Republic": "CZE",
+             "UAE": "ARE", "Emirates": "ARE", "DRC": "COD", "DR Congo": "COD", "Holland": "NLD",
+             "Netherlands": "NLD", "Cape Verde": "CPV"}
     iso3_name = {v[0]: v[1] for v in out.values()}
     for name, iso in extra.items():
         out[name] = (iso, iso3_name.get(iso, name))
@@ -146,7 +151,10 @@ def main_country(state: DocState) -> str | None:
 def _residence(state: DocState, root: Any) -> str | None:
     """The country a people is said to live in: "ethnic Albanians in south Serbia" are coded to Serbia
     (CAMEO codes a community by where it lives, not by the nation its name recalls)."""
-    for prep in root.children:
+    holders = [root]
+    if root.dep_ == "nsubj" and any(c.lower_ == "ethnic" for c in root.children):
+        holders.append(root.head)  # "ethnic Albanians demonstrated in Serbia": where the minority acts
+    for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
                 for m in state.places or ():
@@ -352,8 +360,9 @@ class ActorsStage:
                            if t.lemma_.lower() in self.dict.sector_nouns), None)
             if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
                 sector = "GOV"
-            if country is None and (ent.label_ == "NORP" or (ent.label_ == "PERSON" and (
-                    sector or {t.lower_ for t in lead} & TITLE_WORDS))):
+            titled = bool({t.lower_ for t in lead} & TITLE_WORDS)  # an "ORG" after "Vice-President" is a person
+            if country is None and (ent.label_ == "NORP" or (ent.label_ == "PERSON" and (sector or titled))
+                                    or (ent.label_ == "ORG" and titled)):
                 # "President Akayev ... Kyrgyzstan"; "ethnic Albanians in south Serbia"
                 country = self._sentence_country(state, ent.sent)
             if ent.label_ == "NORP":
@@ -379,6 +388,7 @@ class ActorsStage:
         named = {m.value.country for m in state.places or ()
                  if sent.start <= m.token_start < sent.end and m.value.country}
         named |= {c for t in sent if (c := self._demonym(t.text))}
+        named |= {self.countries[t.text][0] for t in sent if t.text in self.countries}  # "the Kenya ... Commission"
         return named.pop() if len(named) == 1 else None
 
     @staticmethod

@@ -17,7 +17,10 @@ from sitroom.records import PLACE_FINENESS, Actor, DateSpan
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
                "organize", "organise", "join", "lead", "call", "renew", "hold",
-               "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify"}
+               "continue", "resume", "step", "announce", "order", "prepare", "complete", "plan", "intensify",
+               "speed", "accelerate", "finish", "undertake", "initiate", "expand", "escalate", "pursue", "reach",
+               "achieve"}
+ISSUE_VERBS = {"issue", "release", "publish", "send", "deliver", "sign", "adopt", "pass"}  # a text's author
 PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "between", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
                "from", "of", "along", "south", "north", "east", "west", "over", "through", "within", "off",
@@ -61,7 +64,7 @@ def _actors_at(state: DocState, tok: Any) -> list[Actor]:
     if not hits:
         # "a Russian delegation", "Turkish-backed rebels": the actor may be a modifier's head
         for child in tok.children:
-            if child.dep_ in ("compound", "poss", "amod") and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ in ("compound", "poss", "amod", "nmod") and child.pos_ in ("PROPN", "NOUN"):
                 m = actor_at(state, child.i)
                 if m is not None:
                     hits.append(m)
@@ -101,14 +104,16 @@ def clause_subject(verb: Any) -> list[Any]:
     tok = verb
     while seen < 4:
         subj = _children(tok, "nsubj")
-        if subj and subj[0].lower_ in ("it", "they", "we") and tok.dep_ == "ccomp":
-            # "Hungary said it will support ...": the pronoun is the speaker
+        if subj and subj[0].lower_ in ("it", "they", "we", "he", "she") and tok.dep_ == "ccomp":
+            # "Hungary said it will support ...", "Bouteflika said he is prepared to ...": the speaker
             speaker = _children(tok.head, "nsubj")
             if speaker and speaker[0].pos_ in ("PROPN", "NOUN"):
                 return speaker
         if subj:
             return subj
-        if tok.dep_ in ("conj", "xcomp", "acomp") and tok.head is not tok:  # "is willing to withdraw"
+        if (tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and _children(tok, "aux")
+                                                         and _children(tok, "aux")[0].lower_ == "to")) \
+                and tok.head is not tok:  # "is willing to withdraw", "opened the bridge to allow aid in"
             tok = tok.head
             seen += 1
             continue
@@ -143,6 +148,9 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
         if trig.dep_ in ("relcl", "acl") and not (agents if not passive else patients):
             if passive or trig.tag_ == "VBN":
                 patients.insert(0, trig.head)
+            elif not actors_for(state, [trig.head]) and trig.head.dep_ in ("dobj", "obj") \
+                    and trig.head.head.lemma_.lower() in LIGHT_VERBS | ISSUE_VERBS:
+                agents += clause_subject(trig.head.head)  # "the PKK issued a declaration demanding ..."
             else:
                 agents.insert(0, trig.head)
         # "Erdogan threatened ... to force the Syrian armed forces to withdraw"

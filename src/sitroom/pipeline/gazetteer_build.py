@@ -105,11 +105,13 @@ def _clean_admin2(name: str) -> str:
     return " ".join(short.split()).strip(" -,")
 
 
-def admin_names_from_rg(cities: list[dict], rows: list[tuple]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def admin_names_from_rg(cities: list[dict], rows: list[tuple]
+                        ) -> tuple[dict[str, str], dict[tuple[str, str], str], dict[str, str]]:
     """GeoNames admin1 code → name by majority vote of the rg rows at each city's coordinates, and
-    (cc, rg admin1 name) → code for reading rg's own rows. A name that wins several codes of one
-    country is stale (DR Congo's 2015 provinces all vote "Katanga" or "Equateur"); it names only
-    the code with the most votes."""
+    (cc, rg admin1 name) → code for reading rg's own rows, and code → former unit's name. A name that wins several codes of one
+    country is stale (DR Congo's 2015 provinces all vote "Katanga" or "Equateur"): rg's rows are read
+    under the code with the most votes; the other codes are named after it only where nothing else names
+    them (the third mapping)."""
     at: dict[tuple[str, float, float], str] = {}
     for lat, lon, a1, _, cc in rows:
         if a1:
@@ -120,12 +122,18 @@ def admin_names_from_rg(cities: list[dict], rows: list[tuple]) -> tuple[dict[str
         if a1 and c["admin1code"]:
             votes[(c["countrycode"], c["admin1code"])][a1] += 1
     winners: dict[tuple[str, str], tuple[str, int]] = {}  # (cc, rg name) → (code, votes)
+    split: dict[str, str] = {}  # code → the former unit it was part of, when rg names several codes alike
     for (cc, code), v in votes.items():
         name, n = v.most_common(1)[0]
-        if n * 2 > sum(v.values()) and n > winners.get((cc, name), ("", 0))[1]:
-            winners[(cc, name)] = (code, n)
+        if n * 2 > sum(v.values()):
+            split[f"{cc}.{code}"] = name
+            if n > winners.get((cc, name), ("", 0))[1]:
+                winners[(cc, name)] = (code, n)
     names = {f"{cc}.{code}": _clean_admin1(name) for (cc, name), (code, _) in winners.items()}
-    return names, {k: code for k, (code, _) in winners.items()}
+    # A unit split since rg's data (CAR's Ouham into Ouham and Ouham-Fafa in 2020) keeps the former
+    # unit's name on its new codes too, as coders still write it, rather than no name at all.
+    former = {code: _clean_admin1(name) for code, name in split.items() if code not in names}
+    return names, {k: code for k, (code, _) in winners.items()}, former
 
 
 def build_index(supplement: dict, admin1: dict) -> dict:
@@ -178,10 +186,10 @@ def build_index(supplement: dict, admin1: dict) -> dict:
         iso3[cc] = c["iso3"]
         entries.append((c["name"], lat, lon, c["geonameid"], cc, "", c["population"] or 0, COUNTRY))
         index_name(c["name"], countries[cc])
-    rg_names, rg_codes = admin_names_from_rg(cities, rows)
+    rg_names, rg_codes, former = admin_names_from_rg(cities, rows)
     hand = dict(admin1["admin1"])
     hand.update({f"US.{k}": v["name"] for k, v in gc.get_us_states().items()})
-    admin1_names = {**rg_names, **hand}
+    admin1_names = {**former, **rg_names, **hand}
     aliases = admin1.get("aliases", {})
     for code, name in admin1_names.items():
         cc, a1 = code.split(".", 1)
