@@ -240,6 +240,9 @@ def test_troops_blocking_a_road_is_no_protest_and_invasion_forces_are_no_invasio
     ("Mexico's acting federal police chief was shot dead early Thursday outside his home.", "shot", "Mexico"),
     ("In Kandahar, six civilians were killed by a homemade bomb Friday in Maiwand district, police said.", "killed",
      "Maiwand district"),
+    ("Up to 110,000 protesters marched to Trafalgar Square in central London.", "marched", "Trafalgar Square"),
+    ("A roadside bomb detonated near a U.S. patrol passing near the al-Ghizlani Camp, west of Mosul.", "detonated",
+     "Ghizlani Camp"),
 ])
 def test_an_events_place_is_in_its_own_clause_and_not_a_persons_origin(text, trigger, place):
     st = analyse(text)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
+from sitroom.pipeline.gazetteer_names import PLACE_NOUNS
 from sitroom.pipeline.places_named import NAMED_SETTLEMENT_NOUNS, is_settlement_name
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan
 
@@ -25,6 +26,7 @@ PATIENT_PREPS = {"against", "on", "at", "upon", "into", "with", "to"}
 PLACE_PREPS = {"in", "between", "near", "at", "around", "outside", "toward", "towards", "into", "on", "across", "inside",
                "from", "of", "along", "south", "north", "east", "west", "over", "through", "within", "off",
                "throughout"}
+MARCH_VERBS = {"march", "walk", "parade", "converge", "flock", "stream", "advance"}  # "marched to X": X is the site
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
 
 
@@ -290,6 +292,8 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         head = tok
         while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
             head = head.head
+        if head is not tok and m.value.precision == "country" and head.lemma_.lower() not in PLACE_NOUNS:
+            continue  # "near a U.S. patrol": whose the patrol is, not where
         taken = _taken_place(head)
         if taken is not None and taken.i in subtree:
             # "captured Bagram airport", "Baghdad was bombed", "to recover the villages of Tal Mustawi"
@@ -303,9 +307,11 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         prep = head.head if head.dep_ == "pobj" else None
         if head.dep_ == "appos" and head.head.dep_ == "pobj":
             prep = head.head.head
-        if prep is None and head.dep_ in ("compound", "poss") and head.head.dep_ == "pobj":
-            prep = head.head.head
-        locative = prep is not None and prep.lower_ in PLACE_PREPS
+        if prep is None and head.dep_ in ("compound", "poss") and head.head.dep_ == "pobj" and not (
+                m.value.precision == "country" and head.head.lemma_.lower() not in PLACE_NOUNS):
+            prep = head.head.head  # "in Baghdad's Adhamiyah district", not "near a U.S. patrol" (whose it is)
+        locative = prep is not None and (prep.lower_ in PLACE_PREPS or (
+            prep.lower_ == "to" and prep.head.i == trig.i and trig.lemma_.lower() in MARCH_VERBS))
         inside = m.token_start in subtree
         if not locative:
             continue
