@@ -290,3 +290,11 @@ def test_a_forum_named_by_its_members_is_the_source():
     [ev] = [e for e in analyse("The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an "
                                "energy research centre in Tokyo.").events if e.event == "AGREE"]
     assert ev.actors and ev.actors[0].sector == "IGO"
+
+
+def test_violence_by_a_crowd_of_civilians_is_mob_violence_and_by_gunmen_an_attack():
+    [ev] = [e for e in analyse("In Porto Velho, locals beat up and injured a woman they suspected to be a thief.").events
+            if e.event == "ASSAULT"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Riots", "Mob violence")
+    [ev] = [e for e in analyse("In Porto Velho, gunmen beat up and injured a woman.").events if e.event == "ASSAULT"]
+    assert ev.acled_event_type == "Violence against civilians"

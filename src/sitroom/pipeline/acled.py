@@ -30,6 +30,10 @@ CIVILIAN_TARGETS = {"bus", "buses", "market", "village", "villages", "home", "ho
                     "women", "children", "villagers", "herders", "fishermen", "travellers", "travelers", "family",
                     "wedding", "funeral", "vehicle", "car", "truck"}
 
+# Who a crowd is: when only such civilians act, the violence is a mob's, not an armed group's.
+CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitants", "mob", "prisoners", "inmates",
+               "vigilantes", "relatives", "supporters", "fans", "neighbours", "neighbors", "community"}
+
 
 def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_sectors: set[str],
                text: str, territory: bool = False, casualties: bool = False,
@@ -89,7 +93,8 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
             return PROTESTS, "Excessive force against protesters" if casualties or has_words(text, "lethal") \
                 else "Protest with intervention"
         return RIOTS, "Violent demonstration"
-    if has_words(text, "mob"):
+    if has_words(text, "mob") or (actors and actors <= {"CVL", "OPP"} and words & CROWD_WORDS):
+        # ACLED: violence by an unorganised crowd ("locals beat a suspected thief") is mob violence
         return RIOTS, "Mob violence"
     if not casualties and has_words(text, "property"):
         return STRATEGIC, "Looting/property destruction"
