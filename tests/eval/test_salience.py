@@ -67,3 +67,15 @@ def test_a_killing_a_protest_is_about_is_not_the_notes_event():
     assert grievance_of_protest(main_event(st.events), st.events, st.doc).event == "PROTEST"
     fight = analyse("Gunmen attacked the village, killing three people.")
     assert grievance_of_protest(main_event(fight.events), fight.events, fight.doc) is None
+
+
+def test_a_clash_that_ends_in_a_territory_change_is_coded_by_its_outcome():
+    from sitroom.eval.salience import territory_taken
+    from tests.pipeline.analysis_helpers import analyse
+
+    st = analyse("Puntland forces clashed with Islamic State militants in Sadow village. The forces took control "
+                 "over the village.")
+    clash = next(e for e in st.events if e.acled_sub_event_type == "Armed clash")
+    assert territory_taken(clash, st.events).acled_sub_event_type == "Government regains territory"
+    fight = analyse("Puntland forces clashed with Islamic State militants in Sadow village.")
+    assert territory_taken(main_event(fight.events), fight.events) is None

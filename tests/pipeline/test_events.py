@@ -298,3 +298,10 @@ def test_violence_by_a_crowd_of_civilians_is_mob_violence_and_by_gunmen_an_attac
     assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Riots", "Mob violence")
     [ev] = [e for e in analyse("In Porto Velho, gunmen beat up and injured a woman.").events if e.event == "ASSAULT"]
     assert ev.acled_event_type == "Violence against civilians"
+
+
+def test_a_surrender_is_an_acled_agreement_and_a_base_established_a_strategic_development():
+    [ev] = analyse("Three militants surrendered to the police in Baidoa town.").events
+    assert (ev.event, ev.acled_sub_event_type) == ("CONCEDE", "Agreement")
+    [ev] = analyse("Al Shabaab have established a large training facility in Masala village.").events
+    assert (ev.event, ev.acled_sub_event_type) == ("MOBILIZE", "Headquarters or base established")

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from sitroom.eval.common import CLASS_COLUMNS, EvalResult, Options, class_rows, confusion_examples, select
 from sitroom.eval.metrics import confusions, haversine_km, median, safe_div
 from sitroom.eval.runner import Item, Progress, analyse_items
-from sitroom.eval.salience import conservative_killed, grievance_of_protest, main_event
+from sitroom.eval.salience import conservative_killed, grievance_of_protest, main_event, territory_taken
 from sitroom.pipeline.acled_model import load_model as load_acled_model
 from sitroom.pipeline.base import Mention
 from sitroom.records import PLACE_FINENESS, Actor, EventMention, Place
@@ -259,6 +259,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
         events = out.state.events or ()
         ev = main_event(e for e in events if e.acled_event_type) or main_event(events)
         ev = grievance_of_protest(ev, events, out.state.doc) or ev  # the protest, not the killing it is about
+        ev = territory_taken(ev, events) or ev  # a clash coded by its outcome
         texts.append(out.item.text)
         g_type.append(gold.event_type)
         g_sub.append(gold.sub_event_type)

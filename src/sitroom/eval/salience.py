@@ -37,6 +37,19 @@ def main_event(events: Iterable[EventMention] | None) -> EventMention | None:
     return ranked[0] if ranked else None
 
 
+TERRITORY_SUB_TYPES = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def territory_taken(ev: EventMention | None, events: Iterable[EventMention]) -> EventMention | None:
+    """The territory change a clash ended in ("clashed with IS in Sadow village ... The forces took
+    control over the village"): ACLED codes such a clash by its outcome. None unless `ev` is an armed
+    clash and the text reports a territory change."""
+    if ev is None or ev.acled_sub_event_type != "Armed clash":
+        return None
+    return next((e for e in events if e.acled_sub_event_type in TERRITORY_SUB_TYPES
+                 and e.status in ("reported", "claimed")), None)
+
+
 def _trigger_token(doc, ev: EventMention):
     """The token of the event's trigger word within its quote, if the parse has it."""
     for tok in doc.char_span(ev.span[0], ev.span[1], alignment_mode="expand") or ():

@@ -58,6 +58,8 @@ def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_
             return VAC, "Abduction/forced disappearance"
         if has_words(text, "disrupted"):
             return STRATEGIC, "Disrupted weapons use"
+    if event == "CONCEDE" and words & {"surrender", "surrendered", "surrenders", "surrendering"}:
+        return STRATEGIC, "Agreement"  # ACLED's Agreement includes surrenders
     if event == "MOBILIZE":
         if has_words(text, "base"):
             return STRATEGIC, "Headquarters or base established"
@@ -117,6 +119,7 @@ COMPATIBLE = {
     "PROTEST": {PROTESTS, RIOTS},
     "COERCE": {STRATEGIC, VAC},
     "AGREE": {STRATEGIC},
+    "CONCEDE": {STRATEGIC},
     "MOBILIZE": {STRATEGIC},
     "RETREAT": {STRATEGIC, BATTLE},
 }

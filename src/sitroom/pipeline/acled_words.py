@@ -50,7 +50,7 @@ WORDS = {
                      r"cache", r"defus", r"intercept", r"shot down", r"bomb disposal", r"foil", r"thwart",
                      r"dismantl\w+ (?:\w+ ){0,3}(?:bomb|explosive|device|\bied)"),
     "base": _rx(r"(?:set up|sets up|setting up|establish\w*|built|build\w*|open\w*|erect\w*) (?:\w+ ){0,5}"
-                r"(?:base|headquarter|outpost|observation (?:point|post)|military post|checkpoint|post\b|camp\b)"),
+                r"(?:base|headquarter|outpost|observation (?:point|post)|military post|checkpoint|post\b|camp\b|facilit)"),
     "property": _rx(r"loot", r"vandali[sz]", r"torch", r"set (?:\w+ ){0,4}(?:on fire|ablaze|alight)", r"arson",
                     r"ransack", r"burn\w* (?:down )?(?:\w+ ){0,3}(?:house|home|shop|car|vehicle|propert|office|"
                     r"building|church|mosque)", r"destroy\w* (?:\w+ ){0,3}propert", r"attacks? on propert"),
