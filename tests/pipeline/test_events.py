@@ -305,3 +305,11 @@ def test_a_surrender_is_an_acled_agreement_and_a_base_established_a_strategic_de
     assert (ev.event, ev.acled_sub_event_type) == ("CONCEDE", "Agreement")
     [ev] = analyse("Al Shabaab have established a large training facility in Masala village.").events
     assert (ev.event, ev.acled_sub_event_type) == ("MOBILIZE", "Headquarters or base established")
+
+
+def test_a_recalled_event_is_not_reported_and_a_gathering_to_mourn_is_a_protest():
+    st = analyse("Protesters gathered in Durban against the government's ties with Russia. The protest coincided "
+                 "with the anniversary of Russia's invasion of Ukraine.")
+    assert [e.event for e in st.events] == ["PROTEST", "PROTEST"]
+    st = analyse("Around 50 activists gathered outside the embassy to mourn the victims.")
+    assert [e.event for e in st.events if e.trigger == "gathered"] == ["PROTEST"]

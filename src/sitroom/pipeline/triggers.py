@@ -25,7 +25,9 @@ TROOP_WORDS = {"troop", "troops", "soldier", "reinforcement", "reinforcements", 
 NATURAL_CAUSES = {"disease", "illness", "cancer", "cholera", "ebola", "covid", "covid-19", "virus", "infection",
                   "hunger", "starvation", "cold", "heart", "natural", "malnutrition", "exposure", "overdose",
                   "malaria", "measles", "fever", "stroke", "dehydration", "old"}
-GRIEVANCE_VERBS = {"demand", "protest", "denounce", "condemn", "call", "oppose", "reject", "press", "decry"}
+GRIEVANCE_VERBS = {"demand", "protest", "denounce", "condemn", "call", "oppose", "reject", "press", "decry", "urge",
+                   "express", "voice", "show", "mourn", "commemorate", "honour", "honor", "pay", "seek", "appeal",
+                   "support", "highlight"}  # a gathering "to mourn", "to show solidarity": a demonstration
 BOMB_WORDS = {"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "mines",
               "grenade", "grenades", "shell", "shells", "charge", "charges"}
 WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "gun", "tear gas", "weapon", "bullet"}
@@ -77,6 +79,10 @@ class Entry:
 class Trigger:
     token: int  # index of the head token in the doc
     entry: Entry
+
+
+# Nouns that recall a past event rather than report one ("on the anniversary of the invasion").
+REMEMBERED = {"anniversary", "commemoration", "memory", "remembrance", "memorial"}
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +231,9 @@ def find_triggers(sent: Any) -> list[Trigger]:
             continue  # "the withdrawal of invasion forces": the forces' name, not an invasion
         if tok.ent_type_ == "DATE" and tok.text[:1].isupper():
             continue  # "in March 2019": a month, not a march
+        if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "since") \
+                and tok.head.head.lemma_.lower() in REMEMBERED:
+            continue  # "the anniversary of Russia's invasion": a past event recalled, not reported
         lemma = _lemma(tok)
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"
