@@ -1,6 +1,8 @@
 """ACLED notes: interaction codes, place-name folding, row selection, and a real run."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from sitroom.eval import Options, run_eval
@@ -140,6 +142,11 @@ def test_note_conventions_for_inter1():
                          "reported", None, 0.5, "targeted")
     lebanon = Place("Marwahin", 33.1, 35.2, None, "South Governorate", "LBN", "place")
     assert note_inter(fired, (), "On 30 November 2023, Israeli artillery targeted Marwahin.", lebanon) == "8"
+    police = Actor("Police Forces of Kenya", "KEN", "COP", "police")
+    dispersed = dataclasses.replace(fired, actors=(police,), acled_event_type="Protests",
+                                    acled_sub_event_type="Protest with intervention")
+    assert note_inter(dispersed, (), "On 1 May 2023, police dispersed protesters in Nairobi.", None) == "6"
+    assert note_inter(dataclasses.replace(dispersed, acled_event_type="Riots"), (), "Rioters ...", None) == "5"
 
 
 def test_a_coders_label_gives_the_type():

@@ -163,11 +163,16 @@ def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str 
 
 
 def note_inter(ev: EventMention | None, mentions: Iterable[Mention], text: str, place: Place | None) -> str | None:
-    """The inter1 code of a note's actor 1, with two ACLED conventions the actor alone cannot give: an
-    interception is coded to the intercepting state's forces (1), and an attack whose perpetrator the
-    note does not name to an unidentified armed group (3)."""
+    """The inter1 code of a note's actor 1, with ACLED conventions the actor alone cannot give: an
+    interception is coded to the intercepting state's forces (1), a protest to its protesters (6) and a
+    riot to its rioters (5), and an attack whose perpetrator the note does not name to an unidentified
+    armed group (3)."""
     if coder_label(text) == "interception":
         return "1"
+    if ev is not None and ev.acled_event_type in ("Protests", "Riots"):
+        # ACLED's first actor of a protest is always its protesters, of a riot its rioters, even where
+        # police intervene ("police dispersed the demonstrators" is a protest with intervention)
+        return "6" if ev.acled_event_type == "Protests" else "5"
     actor = first_actor(ev, mentions, text)
     code = inter_code(actor, ev, place)
     if actor is None and ev is not None and ev.event == "ASSAULT":
