@@ -147,6 +147,9 @@ def test_note_conventions_for_inter1():
                                     acled_sub_event_type="Protest with intervention")
     assert note_inter(dispersed, (), "On 1 May 2023, police dispersed protesters in Nairobi.", None) == "6"
     assert note_inter(dataclasses.replace(dispersed, acled_event_type="Riots"), (), "Rioters ...", None) == "5"
+    from sitroom.pipeline.base import Mention
+    villager = Mention(20, 28, 4, 5, Actor("Civilians (Mexico)", "MEX", "CVL", "a man"), "a man")
+    assert note_inter(attack, (villager,), "On 1 May 2023, a man was killed in Tijuana.", None) == "3"
 
 
 def test_a_coders_label_gives_the_type():

@@ -158,8 +158,10 @@ def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str 
     targets = {r.name for r in ev.recipients} if ev is not None else set()
     label = _LABEL.match(text)
     after = label.end() if label else 0
-    return next((m.value for m in mentions if m.value.sector and m.value.name not in targets and m.start >= after),
-                None)
+    # civilians named in an attack's note are its victims or witnesses, never its perpetrator: ACLED
+    # codes a crowd's violence as a riot, and an attack by no one named to an unidentified armed group
+    return next((m.value for m in mentions if m.value.sector and m.value.name not in targets and m.start >= after
+                 and not (ev is not None and ev.event == "ASSAULT" and m.value.sector == "CVL")), None)
 
 
 def note_inter(ev: EventMention | None, mentions: Iterable[Mention], text: str, place: Place | None) -> str | None:
