@@ -127,3 +127,10 @@ def test_a_titled_name_tagged_as_an_organisation_takes_the_country_named_in_an_o
 def test_short_country_names():
     found = _actors("Bosnia and Slovenia agreed to a ceasefire.")
     assert found["Bosnia"][1] == "BIH" and found["Slovenia"][1] == "SVN"
+
+
+def test_state_forces_and_armed_groups_known_by_their_acronyms():
+    found = _actors("On 9 January 2023, FACA soldiers clashed with ISWAP fighters, and the ENDF and the IDF deployed.")
+    assert found["FACA"][1:] == ("CAF", "MIL") and found["ENDF"][1:] == ("ETH", "MIL")
+    assert found["IDF"][1:] == ("ISR", "MIL") and found["ISWAP"][1:] == ("NGA", "REB")
+    assert _actors("Al Shabaab militants attacked a base.")["Al Shabaab"][1:] == ("SOM", "REB")
