@@ -114,6 +114,11 @@ def test_admin1_spellings_of_one_province_match():
     assert same_admin1("Hiiraan", "Hiraan") and same_admin1("Banaadir", "Banadir")
     assert not same_admin1("Bari", "Bay")
     assert not same_admin1("Rio", "Rio de Janeiro") and not same_admin1("Minas Gerais", "Rio de Janeiro")
+    # by the gazetteer's names for one unit, in the place's country
+    assert same_admin1("Far North", "Extreme-Nord", "CMR") and not same_admin1("Far North", "Extreme-Nord")
+    assert same_admin1("Aqaba", "Al Aqabah", "JOR") and same_admin1("Auvergne-Rhone-Alpes", "Rhone-Alpes", "FRA")
+    assert not same_admin1("North Darfur", "South Darfur", "SDN") and not same_admin1("Far North", "North", "CMR")
+    assert same_admin1("Nouakchott Ouest", "Nouakchott") and not same_admin1("Nouakchott", "Nouakchott Ouest")
 
 
 def test_a_named_group_takes_acleds_own_category():

@@ -253,3 +253,11 @@ def test_a_chain_under_a_split_province_still_finds_its_towns(g):
     _, town, region = g.resolve_chain(["Carnot", "Carnot", "Mambere-Kadei"], ["CF"])
     assert (town.name, town.precision, region.precision) == ("Carnot", "place", "admin1")
     assert {c.admin1code for c in g.admin_units("Ouham")} >= {"12", "20"}
+
+
+def test_admin1_names_follow_reorganised_regions(g):
+    # France's 2016 regions, Morocco's 2015 regions, Mauritania's wilayas: GeoNames' codes, current names
+    assert g.resolve("Bordeaux").admin1 == "Nouvelle-Aquitaine"
+    assert g.resolve("Casablanca").admin1 == "Casablanca-Settat"
+    assert g.resolve("Nouadhibou").admin1 == "Dakhlet Nouadhibou"
+    assert g.admin1_code("Rhone-Alpes", "FR") == g.admin1_code("Auvergne-Rhone-Alpes", "FR") == "FR.84"

@@ -192,11 +192,25 @@ def fold_text(name: str | None) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-def same_admin1(pred: str | None, gold: str) -> bool:
+DIRECTION_SUFFIXES = {"nord", "sud", "est", "ouest", "north", "south", "east", "west", "central", "centre"}
+
+
+def _admin1_codes(name: str, country: str) -> set[str]:
+    """Every admin1 code a name denotes in a country, in any spelling the gazetteer knows."""
+    from sitroom.pipeline.gazetteer import get_gazetteer
+
+    g = get_gazetteer()
+    cc = g.iso2(country)
+    return {f"{c.country_code}.{c.admin1code}" for c in g.admin_units(name) + g.lookup(name)
+            if c.precision == "admin1" and c.country_code == cc}
+
+
+def same_admin1(pred: str | None, gold: str, country: str | None = None) -> bool:
     """Whether two spellings name one province: folded alike, or alike once an Arabic article and
     the spaces are dropped ("Al Nabatieh" = "Nabatieh", "Ndjamena" = "N'Djamena") or doubled letters
     are written once ("Hiiraan" = "Hiraan"), or one is the other's short form ("Veracruz" for
-    "Veracruz de Ignacio de la Llave")."""
+    "Veracruz de Ignacio de la Llave"), or the gazetteer knows both as names of one unit in the
+    place's `country` ("Aqaba" = "Al Aqabah", "Auvergne-Rhone-Alpes" = "Rhone-Alpes")."""
     a, b = fold_text(pred), fold_text(gold)
     if not a or not b:
         return False
@@ -208,7 +222,11 @@ def same_admin1(pred: str | None, gold: str) -> bool:
     if re.sub(r"(.)\1+", r"\1", a.replace(" ", "")) == re.sub(r"(.)\1+", r"\1", b.replace(" ", "")):
         return True  # transliterations that double a vowel or not ("Hiiraan" = "Hiraan", "Banaadir" = "Banadir")
     short, long = sorted((a, b), key=len)
-    return " " not in short and len(short) >= 5 and long.split()[0] == short and " de " in f" {long} "
+    if " " not in short and len(short) >= 5 and long.split()[0] == short and (
+            " de " in f" {long} " or (b == short and long.split()[1:] and long.split()[-1] in DIRECTION_SUFFIXES)):
+        return True  # "Veracruz de Ignacio de la Llave"; "Nouakchott Ouest" lies in ACLED's "Nouakchott"
+    # another spelling of the same unit, by the gazetteer's names for it ("Aqaba" = "Al Aqabah")
+    return bool(country) and bool(_admin1_codes(pred or "", country) & _admin1_codes(gold, country))
 
 
 def _float(x: str | None) -> float | None:
@@ -286,7 +304,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             g_inter.append(gold.inter1)
             p_inter.append(note_inter(ev, out.state.actors or (), out.item.text, place) or NONE)
         if gold.admin1:
-            admin_ok.append(place is not None and same_admin1(place.admin1, gold.admin1))
+            admin_ok.append(place is not None and same_admin1(place.admin1, gold.admin1, place.country))
         if gold.lat is not None and gold.lon is not None:
             if place is not None and place.lat is not None and place.lon is not None:
                 km = haversine_km(place.lat, place.lon, gold.lat, gold.lon)
