@@ -313,3 +313,9 @@ def test_a_recalled_event_is_not_reported_and_a_gathering_to_mourn_is_a_protest(
     assert [e.event for e in st.events] == ["PROTEST", "PROTEST"]
     st = analyse("Around 50 activists gathered outside the embassy to mourn the victims.")
     assert [e.event for e in st.events if e.trigger == "gathered"] == ["PROTEST"]
+
+
+def test_beating_or_torturing_a_held_suspect_is_an_attack_not_a_clash():
+    [ev] = [e for e in analyse("Soldiers beat a suspected rebel fighter in Bouar.").events if e.event == "ASSAULT"]
+    assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Violence against civilians", "Attack")
+    assert [e.event for e in analyse("Soldiers tortured a detained man in Bouar.").events] == ["ASSAULT"]

@@ -98,6 +98,8 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
     if has_words(text, "mob") or (actors and actors <= {"CVL", "OPP"} and words & CROWD_WORDS):
         # ACLED: violence by an unorganised crowd ("locals beat a suspected thief") is mob violence
         return RIOTS, "Mob violence"
+    if mode == "beat" and actors & ARMED:
+        return VAC, "Attack"  # beating or torturing someone held is one-sided, even a "suspected fighter"
     if not casualties and has_words(text, "property"):
         return STRATEGIC, "Looting/property destruction"
     if territory:
