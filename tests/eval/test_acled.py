@@ -155,6 +155,9 @@ def test_note_conventions_for_inter1():
     from sitroom.pipeline.base import Mention
     villager = Mention(20, 28, 4, 5, Actor("Civilians (Mexico)", "MEX", "CVL", "a man"), "a man")
     assert note_inter(attack, (villager,), "On 1 May 2023, a man was killed in Tijuana.", None) == "3"
+    police = Mention(46, 52, 9, 10, Actor("Police Forces of Mexico", "MEX", "COP", "Police"), "Police")
+    text = "On 1 May 2023, a man was killed in Tijuana. Police believe it was an ambush."
+    assert note_inter(attack, (police,), text, None) == "3"  # the attack's quote ends at character 1
 
 
 def test_a_coders_label_gives_the_type():

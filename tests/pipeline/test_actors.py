@@ -134,3 +134,8 @@ def test_state_forces_and_armed_groups_known_by_their_acronyms():
     assert found["FACA"][1:] == ("CAF", "MIL") and found["ENDF"][1:] == ("ETH", "MIL")
     assert found["IDF"][1:] == ("ISR", "MIL") and found["ISWAP"][1:] == ("NGA", "REB")
     assert _actors("Al Shabaab militants attacked a base.")["Al Shabaab"][1:] == ("SOM", "REB")
+
+
+def test_a_city_a_road_leads_to_is_a_place_not_its_government():
+    found = _actors("Two bodies were found on the road to Matamoros, and officials met envoys from Monterrey.")
+    assert "Matamoros" not in found

@@ -160,8 +160,11 @@ def first_actor(ev: EventMention | None, mentions: Iterable[Mention], text: str 
     after = label.end() if label else 0
     # civilians named in an attack's note are its victims or witnesses, never its perpetrator: ACLED
     # codes a crowd's violence as a riot, and an attack by no one named to an unidentified armed group
+    # and police or officials named after the attack's own sentence investigate it ("Police believe ...")
+    attack = ev is not None and ev.event == "ASSAULT"
     return next((m.value for m in mentions if m.value.sector and m.value.name not in targets and m.start >= after
-                 and not (ev is not None and ev.event == "ASSAULT" and m.value.sector == "CVL")), None)
+                 and not (attack and m.value.sector == "CVL")
+                 and not (attack and m.value.sector in ("COP", "GOV", "JUD") and m.start >= ev.span[1])), None)
 
 
 def note_inter(ev: EventMention | None, mentions: Iterable[Mention], text: str, place: Place | None) -> str | None:

@@ -127,6 +127,7 @@ def country_display(iso3: str | None) -> str:
 
 # Sectors whose unnamed members belong to the country the story is in: "the army", "a newspaper",
 # "the court". Aid agencies and foreign bodies (NGO) do not.
+ROUTE_NOUNS = {"road", "highway", "route", "way", "path", "border", "bridge", "train", "flight", "journey", "trip", "corridor"}
 DOMESTIC_SECTORS = {"MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF", "OPP", "MED", "LEG", "JUD", "BUS"}
 
 
@@ -403,7 +404,8 @@ class ActorsStage:
             head = state.doc[m.token_end - 1]
             role = head.dep_
             if role in ("nsubj", "nsubjpass", "dobj") or (role == "pobj" and head.head.lower_ in (
-                    "with", "against", "by", "between", "to", "from") and head.head.head.pos_ in ("VERB", "NOUN")):
+                    "with", "against", "by", "between", "to", "from") and head.head.head.pos_ in ("VERB", "NOUN")
+                    and head.head.head.lemma_.lower() not in ROUTE_NOUNS):  # "the road to Matamoros" is a place
                 actor = Actor(_state_name(m.value.country, "GOV"), m.value.country, "GOV", m.text)
                 out.append(Mention(m.start, m.end, m.token_start, m.token_end, actor, m.text))
         return out
