@@ -319,3 +319,13 @@ def test_beating_or_torturing_a_held_suspect_is_an_attack_not_a_clash():
     [ev] = [e for e in analyse("Soldiers beat a suspected rebel fighter in Bouar.").events if e.event == "ASSAULT"]
     assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Violence against civilians", "Attack")
     assert [e.event for e in analyse("Soldiers tortured a detained man in Bouar.").events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Drivers impaired by alcohol or drugs injure and kill thousands of people every year.", []),
+    ("Every year, thousands of people are killed on the roads.", []),
+    ("Gunmen killed three people on Monday.", ["ASSAULT"]),
+    ("The government has accused rebels of violating a month-old ceasefire.", ["ACCUSE"]),
+])
+def test_a_present_tense_generalisation_is_no_event(text, expected):
+    assert [e.event for e in analyse(text).events] == expected

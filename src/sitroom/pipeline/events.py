@@ -20,7 +20,7 @@ from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
-from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, natural_death
+from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
@@ -160,8 +160,8 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
         if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
-            if (tok.pos_ != "VERB" and not cas.headline) or natural_death(tok):
-                continue  # "a death toll of 16": a figure, not a new event; "died of cholera": no attack
+            if (tok.pos_ != "VERB" and not cas.headline) or natural_death(tok) or habitual(tok):
+                continue  # "a death toll of 16": a figure, not a new event; "died of cholera", "kill ... every year"
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
     return sorted(out, key=lambda t: t.token)

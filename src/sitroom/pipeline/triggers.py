@@ -6,6 +6,8 @@ parsed sentence and checks each entry's `needs` condition, which is how one verb
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -121,6 +123,26 @@ def _subjects(tok: Any) -> list[Any]:
 LAUNCH_VERBS = {"open", "launch", "begin", "start", "order", "conduct", "announce", "lodge", "file"}
 
 
+_HABITUAL = re.compile(r"\b(?:every|each|per|a) (?:year|month|week|day)\b(?! -)|\bannually\b|\byearly\b")
+
+
+def habitual(tok: Any) -> bool:
+    """A present-tense generalisation, not an event: "drunk drivers kill thousands of people every year"."""
+    def present(v: Any) -> bool:  # the small model tags "gunmen kill" VB as often as VBP; "are killed" counts
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        return v.tag_ in ("VBP", "VBZ") or (v.tag_ == "VB" and not aux) or (
+            v.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].tag_ in ("VBP", "VBZ"))
+
+    verb = tok
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if not (present(verb) and (verb is tok or tok.tag_ == "VB" or present(tok))):
+        return False
+    verbs = {verb, tok, *(c for c in verb.children if c.dep_ == "conj")}
+    return any((c.dep_ in ("npadvmod", "advmod") or (c.dep_ == "prep" and c.lower_ == "per"))
+               and _HABITUAL.search(" ".join(t.lower_ for t in c.subtree)) for v in verbs for c in v.children)
+
+
 def natural_death(tok: Any) -> bool:
     """A death the text puts down to illness, hunger or age ("died of the disease"): no attack."""
     return any(p.dep_ == "prep" and p.lower_ in ("of", "from") and _words(p.subtree) & NATURAL_CAUSES
@@ -234,6 +256,8 @@ def find_triggers(sent: Any) -> list[Trigger]:
         if pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "since") \
                 and tok.head.head.lemma_.lower() in REMEMBERED:
             continue  # "the anniversary of Russia's invasion": a past event recalled, not reported
+        if pos == "VERB" and habitual(tok):
+            continue
         lemma = _lemma(tok)
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"
