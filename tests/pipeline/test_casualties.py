@@ -134,3 +134,16 @@ def test_headline_and_hospital_forms_of_the_wounded(text, value):
 def test_who_shot_is_not_wounded():
     assert casualties("The gunman shot at police.") == []
     assert casualties("The building was hit by a rocket.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "An accidental shooting took the life of a 20-year-old former student on Saturday.",
+    "An accident with a firearm claimed the life of 4-year-old Summer Miller on June 27.",
+    "Wilson was airlifted to a medical center in critical condition, where he later died.",
+])
+def test_a_life_taken_and_a_named_victims_later_death_count_one_killed(text):
+    assert ("killed", 1) in [(m.value.kind, m.value.figure.value) for m in analyse(text).figures]
+
+
+def test_years_of_a_life_are_no_death():
+    assert not analyse("He said the war took years of his life.").figures

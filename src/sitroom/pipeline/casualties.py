@@ -90,6 +90,14 @@ def _shot_someone(tok: Any) -> bool:
                                 or any(c.dep_ == "nummod" for c in obj.children))
 
 
+def _life_taken(verb: Any) -> Any | None:
+    """"took the life of a 20-year-old", "claimed the life of Summer Miller", "cost him his life": the
+    life taken (its owner is the victim), or None."""
+    if verb.lemma_.lower() not in ("take", "claim", "cost"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "life"), None)
+
+
 def _shot_then(shot: Any, other_kind: str | None) -> bool:
     """"shot and killed": the shooting verb is how they were killed, not a second figure."""
     return other_kind == "killed" and shot.lemma_.lower() in SHOT
@@ -99,7 +107,7 @@ def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and (_to_hospital(tok) or _suffered_wounds(tok)):
         return "wounded"
-    if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and _to_death(tok)):
+    if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and (_to_death(tok) or _life_taken(tok))):
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"
@@ -140,6 +148,11 @@ def _headline_victim(tok: Any) -> bool:
 
 
 def _victim_token(verb: Any) -> Any | None:
+    life = _life_taken(verb) if verb.pos_ == "VERB" else None
+    if life is not None:  # whose life: "the life of X", "his life" (with "cost him", the dative)
+        owner = [g for c in life.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"] or [c for c in verb.children if c.dep_ == "dative"]
+        return owner[0] if owner else None
     if verb.lower_ == "dead" and verb.dep_ in ("acomp", "oprd"):
         # "a 14-year-old boy is dead", "the man was found dead": the subject of the linking verb;
         # "the shooting left one man dead": the object of "leave"
@@ -210,8 +223,8 @@ def _one_victim(victim: Any) -> CountMention | None:
     age ("a 7-year-old is dead"), a singular noun with "the", "a" or a possessive ("the councilman
     died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
-    if victim.lower_ in SELF:  # "accidentally shot himself": one
-        return CountMention.of_token(victim, 1, victim.i)
+    if victim.lower_ in SELF or (victim.lower_ in ("he", "she") and victim.dep_ in ("nsubj", "nsubjpass")):
+        return CountMention.of_token(victim, 1, victim.i)  # "accidentally shot himself", "where she later died"
     if "both" in dets and victim.tag_ == "NNS":
         return CountMention.of_token(victim, 2, victim.i)
     single = victim.ent_type_ == "PERSON" or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
