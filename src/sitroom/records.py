@@ -8,7 +8,7 @@ in generic dictionaries.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
@@ -205,8 +205,9 @@ def to_plain(obj: Any) -> Any:
     """Dataclass tree to plain JSON-ready values (tuples become lists)."""
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
-    if hasattr(obj, "__dataclass_fields__"):
-        return {k: to_plain(v) for k, v in asdict(obj).items()}
+    fields_ = getattr(obj, "__dataclass_fields__", None)
+    if fields_ is not None:  # field by field: asdict() would copy the whole tree once more first
+        return {k: to_plain(getattr(obj, k)) for k in fields_}
     if isinstance(obj, dict):
         return {k: to_plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):

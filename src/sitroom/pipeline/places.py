@@ -47,7 +47,6 @@ MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
 
 
-
 class PlacesStage:
     """Finds and geocodes place mentions; assigns `places` (Mention.value is a records.Place)."""
 
@@ -323,8 +322,9 @@ class PlacesStage:
         weak: Counter[str] = Counter()
         for i, tok in enumerate(doc):
             if is_cap(tok) or tok.text[:1].isdigit():
-                for end in (i + 2, i + 1):
-                    cc = self.gazetteer.country_of_word(self.text_of(doc, i, min(end, len(doc))))
+                for two in (i + 1 < len(doc), False):  # two words, then one, as written: no Span built
+                    cc = self.gazetteer.country_of_word(f"{tok.text}{tok.whitespace_}{doc[i + 1].text}" if two
+                                                        else tok.text)
                     if cc:
                         weak[cc] += 1
                         break
