@@ -113,8 +113,8 @@ def clause_subject(verb: Any) -> list[Any]:
                 return speaker
         if subj:
             return subj
-        if (tok.dep_ in ("conj", "xcomp", "acomp") or (tok.dep_ == "advcl" and _children(tok, "aux")
-                                                         and _children(tok, "aux")[0].lower_ == "to")) \
+        purpose = tok.dep_ == "advcl" and [a.lower_ for a in _children(tok, "aux")][:1] == ["to"]
+        if (tok.dep_ in ("conj", "xcomp", "acomp") or purpose) \
                 and tok.head is not tok:  # "is willing to withdraw", "opened the bridge to allow aid in"
             tok = tok.head
             seen += 1
@@ -292,7 +292,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         head = tok
         while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
             head = head.head
-        if head is not tok and m.value.precision == "country" and head.lemma_.lower() not in PLACE_NOUNS:
+        if head is not tok and _owner(m, head):
             continue  # "near a U.S. patrol": whose the patrol is, not where
         taken = _taken_place(head)
         if taken is not None and taken.i in subtree:
@@ -307,9 +307,9 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         prep = head.head if head.dep_ == "pobj" else None
         if head.dep_ == "appos" and head.head.dep_ == "pobj":
             prep = head.head.head
-        if prep is None and head.dep_ in ("compound", "poss") and head.head.dep_ == "pobj" and not (
-                m.value.precision == "country" and head.head.lemma_.lower() not in PLACE_NOUNS):
-            prep = head.head.head  # "in Baghdad's Adhamiyah district", not "near a U.S. patrol" (whose it is)
+        if prep is None and head.dep_ in ("compound", "poss") and head.head.dep_ == "pobj" \
+                and not _owner(m, head.head):
+            prep = head.head.head  # "in Baghdad's Adhamiyah district", not "the U.S.'s patrol" (whose it is)
         locative = prep is not None and (prep.lower_ in PLACE_PREPS or (
             prep.lower_ == "to" and prep.head.i == trig.i and trig.lemma_.lower() in MARCH_VERBS))
         inside = m.token_start in subtree
@@ -334,6 +334,12 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     # on a tie the place after the trigger wins: "In Kandahar, six were killed ... in Maiwand district"
     scored.sort(key=lambda s: (s[0], s[1], s[2], s[3].token_start < trig.i))
     return scored[0][3]
+
+
+def _owner(m: Mention, noun: Any) -> bool:
+    """Whether a country modifying a noun names whose the thing is ("a U.S. patrol"), not where
+    ("the Syria countryside", "Iraq's capital")."""
+    return m.value.precision == "country" and noun.lemma_.lower() not in PLACE_NOUNS
 
 
 def _through_verb(trig: Any, tok: Any) -> bool:
