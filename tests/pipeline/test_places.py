@@ -295,3 +295,10 @@ def test_a_known_places_bracket_is_no_town_abroad(run):
     places = by_text(run("An attempt to kill the deputy governor of the Tyumen region was thwarted in "
                          "Khanty-Mansiysk (Siberia), the city's police reported."))
     assert places and all(p.country != "MEX" for p in places.values()), places  # a village Siberia is in Mexico
+
+
+def test_an_armed_groups_acronym_is_no_town():
+    from tests.pipeline.analysis_helpers import analyse
+
+    st = analyse("A government soldier (NISA) shot a suspected Al Shabaab member in Mogadishu.")
+    assert [m.value.name for m in st.places] == ["Mogadishu"]

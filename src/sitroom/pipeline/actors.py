@@ -437,6 +437,12 @@ class ActorsStage:
         return None
 
 
+def group_acronym(text: str) -> bool:
+    """Whether a word is an organisation's acronym the dictionary knows ("NISA", "FAMa"): never a
+    place, whatever town shares its letters (Nisa, Fama)."""
+    return " " not in text and sum(c.isupper() for c in text) >= 2 and text in actor_dictionary().by_alias
+
+
 def actor_at(state: DocState, token_index: int) -> Mention | None:
     """The actor mention covering a token, preferring the longest."""
     best = None

@@ -1,22 +1,19 @@
 """Place mentions: find the places an article names and geocode them with the gazetteer.
 
-spaCy's small English model tags only about half of the Syrian place names in news text
-(it calls "Khan Sheikhoun" a PERSON and "Saraqib" an ORG), so this stage also matches
-capitalised token runs against the gazetteer. What keeps the false hits out is evidence:
-a GPE/LOC entity, a place cue ("in", "near", "village of", "... province"), a
-coordination with a place already found ("Saraqib and Nairab"), a spelling the curated
-supplement vouches for, or, for the weaker cases, a match inside the countries the
-article is already known to be about. Resolution is two-pass: places that are
-unambiguous on their own set the article's countries, admin1s and anchor points, and
+spaCy's small English model tags only about half of the Syrian place names in news text (it calls "Khan Sheikhoun"
+a PERSON and "Saraqib" an ORG), so this stage also matches capitalised token runs against the gazetteer. What keeps
+the false hits out is evidence: a GPE/LOC entity, a place cue ("in", "near", "village of", "... province"), a
+coordination with a place already found ("Saraqib and Nairab"), a spelling the curated supplement vouches for, or,
+for the weaker cases, a match inside the countries the article is already known to be about. Resolution is
+two-pass: places that are unambiguous on their own set the article's countries, admin1s and anchor points, and
 those then decide the ambiguous ones (so "Nairab" in an Idlib story is the Idlib Nayrab).
 
-Villages are often missing from the gazetteer, or share their name with a place abroad
-("Kurume" in Cameroon and in Japan). So a name the text marks as a settlement ("X village",
-"the town of X", "X (Konye, Meme, Sud-Ouest)") is kept even when the gazetteer has no
-plausible reading, and placed by what contains it: the admin chain in brackets, the place
-in "Mogadishu's X district", "the West Bank town of X" or "X, a town near Y", or else the
-article's province or country, at "near"/admin1/country precision. A reading in a country
-the article never points to is dropped unless the place is big ("talks in Geneva").
+Villages are often missing from the gazetteer, or share their name with a place abroad ("Kurume" in Cameroon and in
+Japan). So a name the text marks as a settlement ("X village", "the town of X", "X (Konye, Meme, Sud-Ouest)") is
+kept even when the gazetteer has no plausible reading, and placed by what contains it: the admin chain in brackets,
+the place in "Mogadishu's X district", "the West Bank town of X" or "X, a town near Y", or else the article's
+province or country, at "near"/admin1/country precision. A reading in a country the article never points to is
+dropped unless the place is big ("talks in Geneva").
 
 Names used as actors ("Ankara said") are still returned; the actors stage decides metonymy.
 """
@@ -25,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from sitroom.pipeline.actors import group_acronym
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
 from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
@@ -71,8 +69,8 @@ class PlacesStage:
     def lookup(self, doc: Any, start: int, end: int) -> tuple[list[Candidate], str]:
         text = self.text_of(doc, start, end)
         first = doc[start]
-        # "As Damascus ..." must not match Damascus through the article-free key.
-        if first.is_stop and first.lower_ in ARTICLES and not self.gazetteer.has_exact(text):
+        # "As Damascus ..." must not match Damascus through the article-free key; "NISA" is no Nisa.
+        if (first.is_stop and first.lower_ in ARTICLES and not self.gazetteer.has_exact(text)) or group_acronym(text):
             return [], ""
         return self.gazetteer.candidates(text)
 
@@ -151,7 +149,7 @@ class PlacesStage:
                 s += 1
             if s >= ent.end:
                 continue
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS and not group_acronym(ent.text):  # "NISA" tagged GPE is no Nisa
                 cands, form = self.gazetteer.candidates(self.text_of(doc, s, ent.end))
                 if not cands and comma_chain(self, doc, s, ent.end, spans):
                     continue  # "Bulo Burto, Hiraan" as one entity: a chain
@@ -195,6 +193,8 @@ class PlacesStage:
             if not parts:
                 continue
             names = [self.text_of(doc, p[0], p[-1] + 1) for p in parts]
+            if group_acronym(names[-1]):
+                continue  # "security forces (NISA)": who they are, not where
             found = g.resolve_chain(names, ctx.countries, ctx.weak)
             if not any(found) and len(parts) == 1:
                 found = self._district_town(doc, op.i, names[0], ctx)
