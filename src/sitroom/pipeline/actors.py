@@ -437,10 +437,17 @@ class ActorsStage:
         return None
 
 
+ARMED_SECTORS = {"MIL", "REB", "COP", "UAF"}
+
+
 def group_acronym(text: str) -> bool:
-    """Whether a word is an organisation's acronym the dictionary knows ("NISA", "FAMa"): never a
-    place, whatever town shares its letters (Nisa, Fama)."""
-    return " " not in text and sum(c.isupper() for c in text) >= 2 and text in actor_dictionary().by_alias
+    """Whether a word is an armed force's or group's acronym the dictionary knows ("NISA", "FAMa"):
+    never a place, whatever town shares its letters (Nisa, Fama). News agencies stay out: "(AP)"
+    after a dateline is read as before."""
+    if " " in text or sum(c.isupper() for c in text) < 2:
+        return False
+    actor = actor_dictionary().resolve(text)
+    return actor is not None and actor.sector in ARMED_SECTORS
 
 
 def actor_at(state: DocState, token_index: int) -> Mention | None:
