@@ -293,8 +293,8 @@ def test_a_forum_named_by_its_members_is_the_source():
 
 
 def test_violence_by_a_crowd_of_civilians_is_mob_violence_and_by_gunmen_an_attack():
-    [ev] = [e for e in analyse("In Porto Velho, locals beat up and injured a woman they suspected to be a thief.").events
-            if e.event == "ASSAULT"]
+    text = "In Porto Velho, locals beat up and injured a woman they suspected to be a thief."
+    [ev] = [e for e in analyse(text).events if e.event == "ASSAULT"]
     assert (ev.acled_event_type, ev.acled_sub_event_type) == ("Riots", "Mob violence")
     [ev] = [e for e in analyse("In Porto Velho, gunmen beat up and injured a woman.").events if e.event == "ASSAULT"]
     assert ev.acled_event_type == "Violence against civilians"

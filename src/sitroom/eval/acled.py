@@ -28,6 +28,7 @@ from sitroom.eval.runner import Item, Progress, analyse_items
 from sitroom.eval.salience import conservative_killed, grievance_of_protest, main_event, territory_taken
 from sitroom.pipeline.acled_model import load_model as load_acled_model
 from sitroom.pipeline.base import Mention
+from sitroom.pipeline.gazetteer import get_gazetteer
 from sitroom.records import PLACE_FINENESS, Actor, EventMention, Place
 
 NONE = "(none)"
@@ -200,8 +201,6 @@ DIRECTION_SUFFIXES = {"nord", "sud", "est", "ouest", "north", "south", "east", "
 
 def _admin1_codes(name: str, country: str) -> set[str]:
     """Every admin1 code a name denotes in a country, in any spelling the gazetteer knows."""
-    from sitroom.pipeline.gazetteer import get_gazetteer
-
     g = get_gazetteer()
     cc = g.iso2(country)
     return {f"{c.country_code}.{c.admin1code}" for c in g.admin_units(name) + g.lookup(name)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sitroom.pipeline.acled import ARMED
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.records import Actor
 from sitroom.resources import load_json
@@ -127,13 +128,17 @@ def country_display(iso3: str | None) -> str:
 
 # Sectors whose unnamed members belong to the country the story is in: "the army", "a newspaper",
 # "the court". Aid agencies and foreign bodies (NGO) do not.
-ROUTE_NOUNS = {"road", "highway", "route", "way", "path", "border", "bridge", "train", "flight", "journey", "trip", "corridor"}
 DOMESTIC_SECTORS = {"MIL", "GOV", "COP", "REB", "CVL", "REF", "UAF", "OPP", "MED", "LEG", "JUD", "BUS"}
 
 
 def _state_name(country: str | None, sector: str | None) -> str:
     template = SECTOR_NAMES.get(sector or "", "{c}")
     return template.format(c=country_display(country))
+
+
+# Where a city is the end of a way, not a party: "the road to Matamoros", "a flight from Kabul".
+ROUTE_NOUNS = {"road", "highway", "route", "way", "path", "border", "bridge", "train", "flight", "journey", "trip",
+               "corridor"}
 
 
 def main_country(state: DocState) -> str | None:
@@ -437,9 +442,7 @@ class ActorsStage:
         return None
 
 
-ARMED_SECTORS = {"MIL", "REB", "COP", "UAF"}
-
-
+@lru_cache(maxsize=4096)
 def group_acronym(text: str) -> bool:
     """Whether a word is an armed force's or group's acronym the dictionary knows ("NISA", "FAMa"):
     never a place, whatever town shares its letters (Nisa, Fama). News agencies stay out: "(AP)"
@@ -447,7 +450,7 @@ def group_acronym(text: str) -> bool:
     if " " in text or sum(c.isupper() for c in text) < 2:
         return False
     actor = actor_dictionary().resolve(text)
-    return actor is not None and actor.sector in ARMED_SECTORS
+    return actor is not None and actor.sector in ARMED
 
 
 def actor_at(state: DocState, token_index: int) -> Mention | None:

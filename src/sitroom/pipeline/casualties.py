@@ -107,7 +107,8 @@ def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and (_to_hospital(tok) or _suffered_wounds(tok)):
         return "wounded"
-    if lemma in KILL or tok.lower_ in ("killed", "dead") or (tok.pos_ == "VERB" and (_to_death(tok) or _life_taken(tok))):
+    if lemma in KILL or tok.lower_ in ("killed", "dead") or (
+            tok.pos_ == "VERB" and (_to_death(tok) or _life_taken(tok))):
         return "killed"
     if lemma in WOUND or tok.lower_ in ("wounded", "injured"):
         return "wounded"

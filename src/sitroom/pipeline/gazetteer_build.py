@@ -107,11 +107,11 @@ def _clean_admin2(name: str) -> str:
 
 def admin_names_from_rg(cities: list[dict], rows: list[tuple]
                         ) -> tuple[dict[str, str], dict[tuple[str, str], str], dict[str, str]]:
-    """GeoNames admin1 code → name by majority vote of the rg rows at each city's coordinates, and
-    (cc, rg admin1 name) → code for reading rg's own rows, and code → former unit's name. A name that wins several codes of one
-    country is stale (DR Congo's 2015 provinces all vote "Katanga" or "Equateur"): rg's rows are read
-    under the code with the most votes; the other codes are named after it only where nothing else names
-    them (the third mapping)."""
+    """GeoNames admin1 code → name by majority vote of the rg rows at each city's coordinates;
+    (cc, rg admin1 name) → code for reading rg's own rows; and code → former unit's name. A name that
+    wins several codes of one country is stale (DR Congo's 2015 provinces all vote "Katanga" or
+    "Equateur"): rg's rows are read under the code with the most votes, and the other codes are named
+    after it only where nothing else names them (the third mapping)."""
     at: dict[tuple[str, float, float], str] = {}
     for lat, lon, a1, _, cc in rows:
         if a1:

@@ -7,7 +7,6 @@ parsed sentence and checks each entry's `needs` condition, which is how one verb
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
