@@ -139,3 +139,22 @@ def test_state_forces_and_armed_groups_known_by_their_acronyms():
 def test_a_city_a_road_leads_to_is_a_place_not_its_government():
     found = _actors("Two bodies were found on the road to Matamoros, and officials met envoys from Monterrey.")
     assert "Matamoros" not in found
+
+
+def test_a_state_sounding_member_of_a_side_belongs_to_that_side():
+    got = names(analyse("On 3 May 2023, a rebel commander killed a civilian in Goma. "
+                        "The army spokesman said police officers arrested government soldiers."))
+    assert ("a rebel commander", "COD", "REB") in got
+    assert any(t == "police officers" and s == "COP" for t, _, s in got)
+    assert any(t == "government soldiers" and s == "MIL" for t, _, s in got)
+    assert any(t == "The army spokesman" and s == "MIL" for t, _, s in got)
+
+
+def test_a_capitalised_category_plural_is_a_group_and_a_bracketed_place_is_no_party():
+    got = names(analyse("On 8 September 2023, Separatists clashed with military forces in Binka "
+                        "(Donga-Mantung, Nord-Ouest)."))
+    assert ("Separatists", "CMR", "REB") in got
+    assert ("military forces", "CMR", "MIL") in got  # the chain's Cameroon, not South Africa's North West
+    got = names(analyse("Israeli gunboats shelled the coast of Khan Yunis (Khan Yunis, Gaza Strip)."))
+    assert ("Israeli gunboats", "ISR", "MIL") in got
+    assert not any(s == "GOV" for _, _, s in got)

@@ -261,3 +261,12 @@ def test_admin1_names_follow_reorganised_regions(g):
     assert g.resolve("Casablanca").admin1 == "Casablanca-Settat"
     assert g.resolve("Nouadhibou").admin1 == "Dakhlet Nouadhibou"
     assert g.admin1_code("Rhone-Alpes", "FR") == g.admin1_code("Auvergne-Rhone-Alpes", "FR") == "FR.84"
+
+
+def test_a_direction_name_spelt_as_written_beats_the_same_direction_in_another_language(g):
+    # "Nord-Ouest" is Cameroon's region (and Haiti's department) as written; South Africa's North West,
+    # far more populous, is only the same words translated
+    *_, region = g.resolve_chain(["Binka", "Donga-Mantung", "Nord-Ouest"])
+    assert (region.country_code, region.admin1code) == ("CM", "07")
+    *_, region = g.resolve_chain(["Mahikeng", "North West"])
+    assert region.country_code == "ZA"

@@ -302,3 +302,13 @@ def test_an_armed_groups_acronym_is_no_town():
 
     st = analyse("A government soldier (NISA) shot a suspected Al Shabaab member in Mogadishu.")
     assert [m.value.name for m in st.places] == ["Mogadishu"]
+
+
+def test_a_town_followed_by_its_province_is_the_town_in_that_province(run):
+    # no locative, a name spaCy tags as an organisation or too short to trust alone: the province
+    # written after the comma vouches for it and picks among the namesakes
+    places = by_text(run("On 1 December 2023, Russian military forces shelled Kostiantynivka, Donetsk. "
+                         "Later they shelled Udy, Kharkiv."))
+    assert (places["Kostiantynivka"].country, places["Kostiantynivka"].admin1) == ("UKR", "Donetsk")
+    assert places["Kostiantynivka"].precision == "place"
+    assert (places["Udy"].country, places["Udy"].admin1) == ("UKR", "Kharkiv")

@@ -169,6 +169,10 @@ def _residence(state: DocState, root: Any) -> str | None:
     return None
 
 
+# Sides a person or group can belong to: armed forces and groups, police, crowds and the opposition.
+SIDES = {"REB", "UAF", "OPP", "MIL", "COP"}
+
+
 def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
     lemma = token.lemma_.lower()
     text = token.text.lower()
@@ -176,7 +180,36 @@ def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
     for key in (f"{prev} {text}", f"{prev} {lemma}", text, lemma):
         if key in nouns:
             return nouns[key]
+    # A capitalised plural ("Separatists", "Rioters", as coders write categories; "Puntland Dervish
+    # Forces") is tagged a proper noun and keeps its "s" in its lemma. Sides only: "Students" in a
+    # headline is no party.
+    if text.endswith("s") and nouns.get(text[:-1]) in SIDES:
+        return nouns[text[:-1]]
     return None
+
+
+def _member_sector(head: Any, sector: str, nouns: dict[str, str]) -> str:
+    """Whose member a state-sounding noun is, from its modifier: "a rebel commander", "militia leader",
+    "police officer", "army spokesman" belong to the modifier's side; "government soldiers" stay soldiers."""
+    if sector not in ("MIL", "GOV"):
+        return sector
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod"):
+            own = _sector_of(child, nouns)
+            if own in SIDES and own != sector:
+                return own
+    return sector
+
+
+def _in_brackets(doc: Any, i: int) -> bool:
+    """Whether token i sits inside an open bracket of its sentence."""
+    sent_start = doc[i].sent.start
+    for j in range(i - 1, max(sent_start, i - 30) - 1, -1):
+        if doc[j].text == ")":
+            return False
+        if doc[j].text == "(":
+            return True
+    return False
 
 
 def _modifies(tok: Any, ent: Any) -> bool:
@@ -241,6 +274,9 @@ class ActorsStage:
                 continue
             span, alias = match
             actor = self._named(alias, on)
+            if actor is not None and actor.sector == "GOV" and alias in self.countries and \
+                    _in_brackets(doc, span.start):
+                actor = None  # "(Khan Yunis, Gaza Strip)" names where, not who
             if actor is not None:
                 actor = Actor(actor.name, actor.country, actor.sector, span.text)
                 found[(span.start, span.end)] = Mention(span.start_char, span.end_char, span.start, span.end,
@@ -269,6 +305,7 @@ class ActorsStage:
                 continue
             if tok.dep_ in ("compound", "amod") and _sector_of(tok.head, self.dict.sector_nouns):
                 continue  # "government" in "government soldiers" is part of the soldiers' phrase
+            sector = _member_sector(tok, sector, self.dict.sector_nouns)
             countries, start = self._country_of(tok, found, on)
             owner = next((m.value for (a, b), m in found.items() if start <= a and b <= tok.i
                           and m.value.sector not in (None, "GOV")), None)
@@ -362,8 +399,7 @@ class ActorsStage:
             country = country or next((c for t in words if (c := self._demonym(t.text))), None)
             if country is None:
                 country = next((self.countries[t.text][0] for t in words if t.text in self.countries), None)
-            sector = next((self.dict.sector_nouns[t.lemma_.lower()] for t in reversed(words)
-                           if t.lemma_.lower() in self.dict.sector_nouns), None)
+            sector = next(filter(None, (_sector_of(t, self.dict.sector_nouns) for t in reversed(words))), None)
             if sector is None and ent.label_ == "PERSON" and {t.lower_ for t in lead} & TITLE_WORDS:
                 sector = "GOV"
             titled = bool({t.lower_ for t in lead} & TITLE_WORDS)  # an "ORG" after "Vice-President" is a person
@@ -404,8 +440,8 @@ class ActorsStage:
         for m in state.places or ():
             if m.value.precision not in ("place", "country") or not m.value.country:
                 continue
-            if any(i in covered for i in range(m.token_start, m.token_end)):
-                continue
+            if any(i in covered for i in range(m.token_start, m.token_end)) or _in_brackets(state.doc, m.token_start):
+                continue  # "(Khan Yunis, Gaza Strip)" says where, whatever the parse makes of it
             head = state.doc[m.token_end - 1]
             role = head.dep_
             if role in ("nsubj", "nsubjpass", "dobj") or (role == "pobj" and head.head.lower_ in (

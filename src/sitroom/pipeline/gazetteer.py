@@ -11,6 +11,7 @@ version; nothing is ever downloaded.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import marshal
@@ -61,6 +62,19 @@ class Candidate:
     def to_place(self, text: str = "", precision: str | None = None) -> Place:
         return Place(name=self.name, lat=self.lat, lon=self.lon, geonameid=self.geonameid, admin1=self.admin1,
                      country=self.country, precision=precision or self.precision, text=text)
+
+
+@functools.lru_cache(maxsize=1)
+def _admin1_spellings() -> dict[str, set[str]]:
+    """Each hand-written admin1's names as written ("CM.07": {"north west", "nord ouest", ...}), from
+    resources/admin1.json: direction-only names are indexed by their meaning, not their spelling."""
+    data = json.loads(_resource_bytes("admin1.json"))
+    out: dict[str, set[str]] = {}
+    for code, name in data["admin1"].items():
+        out.setdefault(code, set()).add(normalize(name))
+    for code, names in data.get("aliases", {}).items():
+        out.setdefault(code, set()).update(normalize(n) for n in names)
+    return out
 
 
 def _resource_bytes(name: str) -> bytes:
@@ -303,9 +317,15 @@ class Gazetteer:
 
         if not parts:
             return []
-        top = self.admin_units(parts[-1]) + [c for c in self.lookup(parts[-1]) if c.precision == "country"]
-        top = top or self.admin_units_by_spelling(parts[-1])
-        top = rank(top)[:3]
+        # A unit spelt as written ("Nord-Ouest": Cameroon's, Haiti's) before one that is only the same
+        # direction in another language (South Africa's North West), whatever their populations.
+        spelt, units = normalize(parts[-1]), self.admin_units(parts[-1])
+        named = self.admin_units(parts[-1], generic=False)
+        literal = named + [c for c in units if c not in named and (spelt == normalize(c.name) or spelt in
+                           _admin1_spellings().get(f"{c.country_code}.{c.admin1code}", ()))]
+        literal += [c for c in self.lookup(parts[-1]) if c.precision == "country"]
+        top = rank(literal) + rank([c for c in units if c not in literal])
+        top = (top or self.admin_units_by_spelling(parts[-1]))[:3]
         best: list[Candidate | None] = [None] * len(parts)
         for t in top:
             out: list[Candidate | None] = [None] * (len(parts) - 1) + [t]
@@ -366,16 +386,18 @@ class Gazetteer:
         return [self._admin1_of(c) if c.precision == "place" and (c.country_code, c.admin1code) in named else c
                 for c in cands], "near"
 
-    def admin_units(self, name: str) -> list[Candidate]:
+    def admin_units(self, name: str, generic: bool = True) -> list[Candidate]:
         """Admin1 and district readings of a name the text gives as an admin unit: the parts of
-        "(Konye, Meme, Sud-Ouest)", "Borno State", "Nord-Kivu". Direction-only names count here."""
+        "(Konye, Meme, Sud-Ouest)", "Borno State", "Nord-Kivu". Direction-only names count here,
+        in any language ("Nord-Ouest" is also every "North West"), unless `generic` is False."""
         key = normalize(name)
         words = key.split()
         if len(words) > 1 and (words[-1] in ADMIN_WORDS or words[-1] in AREA_WORDS):
             key = " ".join(words[:-1])
         ids = [i for i in _ids(self._primary.get(key)) if self._entries[i][7] in (ADMIN1, ADMIN2)]
-        ids += [*_ids(self._admin_only.get(key)), *_ids(self._area.get(key)),
-                *_ids(self._generic.get(generic_key(key) or ""))]
+        ids += [*_ids(self._admin_only.get(key)), *_ids(self._area.get(key))]
+        if generic:
+            ids += _ids(self._generic.get(generic_key(key) or ""))
         return [self._candidate(i) for i in dict.fromkeys(ids)]
 
     def admin_units_by_spelling(self, name: str) -> list[Candidate]:

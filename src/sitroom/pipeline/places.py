@@ -30,7 +30,7 @@ from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS
                                               SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km,
                                               is_cap, is_word, normalize, place_verb_object, run_ends, starts_run)
 from sitroom.pipeline.places_named import unlocated
-from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, comma_chain, facility_city
+from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, comma_chain, facility_city, in_unit_after
 from sitroom.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -262,7 +262,8 @@ class PlacesStage:
             is_country = any(c.precision == "country" for c in sp.cands)
             short_ok = is_country or (prev is not None and prev.lower_ in PREPOSITIONS and (  # "in Gao"
                 sp.kind == "entity" or any(c.population >= BIG_CITY for c in sp.cands)))
-            if len(text) < 4 and not short_ok:
+            inside = in_unit_after(self, doc, sp)  # "Udy, Kharkiv": the Udy in Kharkiv, whatever else
+            if len(text) < 4 and not (short_ok or inside):
                 continue
             nxt = doc[sp.end] if sp.end < len(doc) else None
             cue = sp.evidence or (prev is not None and (prev.lower_ in PREPOSITIONS or prev.lower_ in PLACE_NOUNS)) \
@@ -306,6 +307,7 @@ class PlacesStage:
                     keep = [c for c in sp.cands if c.population >= BIG_CITY]  # "patrolled Harare"
                 elif not ok and (sp.kind == "org" or (all_propn and not initial)):
                     keep = [c for c in sp.cands if local(c)]
+            keep = inside or keep
             if keep:
                 sp.cands, ok = keep, True
             if ok:

@@ -80,4 +80,22 @@ def comma_chain(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bo
     return True
 
 
-__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "facility_city"]
+def in_unit_after(stage: Any, doc: Any, sp: Span) -> list[Candidate]:
+    """The readings of a name that lie in the admin unit written after it, "Kostiantynivka, Donetsk"
+    or "Udy, Kharkiv" (a town, its province: how coders and wires place a small town); [] if the
+    name has no comma and unit after it, or no reading in that unit."""
+    end = sp.end
+    if not sp.cands or end + 1 >= len(doc) or doc[end].text != "," or not is_cap(doc[end + 1]):
+        return []
+    for b in range(min(end + 4, len(doc)), end + 1, -1):
+        if not all(is_cap(t) or t.text == "-" for t in doc[end + 1:b]):
+            continue
+        units = {(u.country_code, u.admin1code) for u in stage.gazetteer.admin_units(stage.text_of(doc, end + 1, b))
+                 if u.precision == "admin1"}
+        inside = [c for c in sp.cands if c.precision == "place" and (c.country_code, c.admin1code) in units]
+        if inside:
+            return inside
+    return []
+
+
+__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "facility_city", "in_unit_after"]
