@@ -67,6 +67,13 @@ def test_a_killing_a_protest_is_about_is_not_the_notes_event():
     assert grievance_of_protest(main_event(st.events), st.events, st.doc).event == "PROTEST"
     fight = analyse("Gunmen attacked the village, killing three people.")
     assert grievance_of_protest(main_event(fight.events), fight.events, fight.doc) is None
+    # told in a relative clause, however the parse hangs the rest; or the protest verb is a conjunct
+    for text in ("On 1 December 2023, relatives of two men who were shot dead at a market (coded separately) "
+                 "carried out a protest to demand justice.",
+                 "On 1 December 2023, the families of two men who were killed in a shooting held a vigil and "
+                 "protested in the town to demand justice."):
+        st = analyse(text)
+        assert grievance_of_protest(main_event(st.events), st.events, st.doc).event == "PROTEST", text
 
 
 def test_a_clash_that_ends_in_a_territory_change_is_coded_by_its_outcome():
@@ -79,3 +86,16 @@ def test_a_clash_that_ends_in_a_territory_change_is_coded_by_its_outcome():
     assert territory_taken(clash, st.events).acled_sub_event_type == "Government regains territory"
     fight = analyse("Puntland forces clashed with Islamic State militants in Sadow village.")
     assert territory_taken(main_event(fight.events), fight.events) is None
+
+
+def test_how_a_protest_went_is_read_from_its_paragraph():
+    from tests.pipeline.analysis_helpers import analyse
+
+    st = analyse("On 1 December 2023, students held a demonstration in front of the city hall. They voiced "
+                 "concerns about poverty. They set tyres ablaze at the gate.")
+    protest = next(e for e in st.events if e.event == "PROTEST")
+    assert (protest.acled_event_type, protest.acled_sub_event_type) == ("Riots", "Violent demonstration")
+    calm = analyse("On 1 December 2023, students held a demonstration in front of the city hall. They voiced "
+                   "concerns about poverty. Police dispersed them with tear gas.")
+    protest = next(e for e in calm.events if e.event == "PROTEST")
+    assert protest.acled_sub_event_type == "Protest with intervention"

@@ -73,13 +73,18 @@ def grievance_of_protest(ev: EventMention | None, events: Iterable[EventMention]
     if tok is None:
         return None
     ancestors = {a.i for a in tok.ancestors}
+    # a killing told in a relative clause ("relatives of two men who were shot ... carried out a
+    # protest") is background to any protest of its sentence, however the rest is parsed
+    background = any(t.dep_ == "relcl" for t in (tok, *tok.ancestors))
     for other in events:
         if other.event == "PROTEST" and other.status in ("reported", "claimed"):
             head = _trigger_token(doc, other)
             if head is None:
                 continue
-            governors = {head.i} | ({head.head.i} if head.dep_ in ("dobj", "attr", "nsubjpass") else set())
-            if governors & ancestors:  # the protest verb, or the verb that stages a protest noun
+            # the protest verb, the verb that stages a protest noun, or the verb a protest verb is
+            # coordinated with ("the families of two men who were killed held a vigil and protested")
+            governors = {head.i} | ({head.head.i} if head.dep_ in ("dobj", "attr", "nsubjpass", "conj") else set())
+            if governors & ancestors or (background and head.sent.start == tok.sent.start):
                 return other
     return None
 

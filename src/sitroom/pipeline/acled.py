@@ -37,15 +37,18 @@ CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitan
 
 def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_sectors: set[str],
                text: str, territory: bool = False, casualties: bool = False,
-               battle: bool = False) -> tuple[str | None, str | None]:
-    """ACLED (event_type, sub_event_type) for a coded event, from its PLOVER type, mode, parties and words."""
+               battle: bool = False, context: str | None = None) -> tuple[str | None, str | None]:
+    """ACLED (event_type, sub_event_type) for a coded event, from its PLOVER type, mode, parties and words.
+    `context`, the paragraph around the event's sentence: how a protest went is often told after it
+    ("They held a demonstration ... They threw rocks at the police")."""
     words = set(text.lower().replace(",", " ").replace(".", " ").split())
     if event == "ASSAULT":
         return _violence(mode, actor_sectors, recipient_sectors, text, words, territory, casualties, battle)
     if event == "PROTEST":
-        if mode == "riot" or has_words(text, "riot"):
+        told = context or text
+        if mode == "riot" or has_words(told, "riot", "unruly"):
             return RIOTS, "Violent demonstration"
-        if has_words(text, "force"):
+        if has_words(told, "force"):
             return PROTESTS, "Excessive force against protesters" if has_words(text, "lethal") \
                 else "Protest with intervention"
         return PROTESTS, "Peaceful protest"

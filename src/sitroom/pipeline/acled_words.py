@@ -59,6 +59,10 @@ WORDS = {
     "protest": _rx(r"protest", r"demonstrat", r"rally", r"rallies", r"march\w*", r"sit-in", r"strike by"),
     "riot": _rx(r"riot(?!\s+police)", r"turned violent", r"clash\w* with (?:\w+ ){0,2}police", r"stone", r"pelt",
                 r"threw (?:\w+ ){0,3}(?:stones|rocks|bricks|petrol|molotov|firecrackers)", r"molotov"),
+    # what makes a demonstration violent in ACLED's terms, besides a riot's words: damage and scuffles
+    "unruly": _rx(r"thr[oe]w\w* (?:\w+ ){0,3}(?:gasoline|bottles)", r"set (?:\w+ ){0,5}(?:on fire|ablaze|alight)",
+                  r"\bablaze", r"bonfire", r"vandali[sz]", r"scuffle",
+                  r"burn\w* (?:\w+ ){0,2}(?:tyres|tires|objects|vehicles?|cars?|buses|bus|buildings?|effig)"),
     "force": _rx(r"tear ?gas", r"water cannon", r"rubber bullet", r"baton", r"dispers", r"opened fire",
                  r"live (?:fire|ammunition|rounds)", r"suppress", r"crack\w* down", r"detain", r"arrest"),
     "lethal": _rx(r"\bkill", r"\bdead\b", r"\bdied\b", r"\bdie\b", r"shot dead", r"fatal", r"live (?:fire|ammun)",

@@ -456,13 +456,13 @@ class EventsStage:
         mode = d.mode
         if event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
             mode = "aerial"
-        acled = acled_type(event, mode, a_sec, r_sec, sent.text, d.territory,
-                           casualties=bool(d.casualties), battle=entry.battle) if status in (
-            "reported", "claimed") else (None, None)
-        if status in ("reported", "claimed"):
+        paragraph = _paragraph(state, sent) if status in ("reported", "claimed") else None
+        acled = acled_type(event, mode, a_sec, r_sec, sent.text, d.territory, casualties=bool(d.casualties),
+                           battle=entry.battle, context=paragraph) if paragraph is not None else (None, None)
+        if paragraph is not None:
             by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
                 acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
-            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=_paragraph(state, sent))
+            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=paragraph)
         if event in SPEECH_EVENTS and event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:
