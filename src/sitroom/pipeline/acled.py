@@ -28,7 +28,8 @@ CIVILIAN_TARGETS = {"bus", "buses", "market", "village", "villages", "home", "ho
                     "church", "school", "hospital", "residents", "farmers", "worshippers", "passengers", "plane",
                     "motorists", "traders", "shop", "shops", "camp", "civilian", "civilians", "students", "pupils",
                     "women", "children", "villagers", "herders", "fishermen", "travellers", "travelers", "family",
-                    "wedding", "funeral", "vehicle", "car", "truck"}
+                    "wedding", "funeral", "vehicle", "car", "truck", "shepherds", "hunters", "miners",
+                    "merchants", "vendors", "pedestrians", "commuters"}
 
 # Who a crowd is: when only such civilians act, the violence is a mob's, not an armed group's.
 CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitants", "mob", "prisoners", "inmates",
