@@ -312,3 +312,11 @@ def test_a_town_followed_by_its_province_is_the_town_in_that_province(run):
     assert (places["Kostiantynivka"].country, places["Kostiantynivka"].admin1) == ("UKR", "Donetsk")
     assert places["Kostiantynivka"].precision == "place"
     assert (places["Udy"].country, places["Udy"].admin1) == ("UKR", "Kharkiv")
+
+
+def test_an_unknown_village_followed_by_its_province_lies_in_that_province(run):
+    places = by_text(run("On 1 December 2023, Russian military forces shelled Rivnopil, Donetsk. "
+                         "Officials from Moscow, Beijing and Paris met."))
+    assert (places["Rivnopil"].country, places["Rivnopil"].admin1) == ("UKR", "Donetsk")
+    assert places["Rivnopil"].precision != "place"  # not found as a village: placed at its province
+    assert places["Moscow"].country == "RUS"  # a list of capitals, not a Moscow in Beijing

@@ -30,7 +30,8 @@ from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS
                                               SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km,
                                               is_cap, is_word, normalize, place_verb_object, run_ends, starts_run)
 from sitroom.pipeline.places_named import unlocated
-from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, comma_chain, facility_city, in_unit_after
+from sitroom.pipeline.places_spans import (BIG_CITY, Context, Span, comma_chain, comma_runs, facility_city,
+                                          in_unit_after)
 from sitroom.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -139,8 +140,11 @@ class PlacesStage:
         """Every stretch that might name a place: entities first, then capitalised runs outside them."""
         spans: list[Span] = []
         covered = [False] * len(doc)
+        for lo, hi in comma_runs(doc):  # "shelled Rivnopil, Donetsk": a village in its province
+            if comma_chain(self, doc, lo, hi, spans):
+                covered[lo:hi] = [True] * (hi - lo)
         for ent in doc.ents:
-            if ent.label_ in MISLABEL_LABELS:
+            if ent.label_ in MISLABEL_LABELS or any(covered[ent.start:ent.end]):
                 continue  # "over Aleppo" tagged WORK_OF_ART: read as a capitalised run below
             for k in range(ent.start, ent.end):
                 covered[k] = True
@@ -380,7 +384,8 @@ class PlacesStage:
                 else:
                     # "La Sabana, Guerrero" where the gazetteer knows no La Sabana in Guerrero: the text
                     # still says it lies in Guerrero, so it is placed there, not at a namesake abroad
-                    if units and a.container is None and len({u.country_code for u in units}) == 1:
+                    if units and a.container is None and len({u.country_code for u in units}) == 1 and not any(
+                            c.population >= BIG_CITY for c in a.cands):  # "Moscow, Beijing and Paris": a list
                         a.cands, a.container = [], units[0]
                         b.cands = b.cands if units[0].precision == "country" else [units[0]]
 

@@ -57,9 +57,10 @@ def facility_city(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> 
 
 
 def comma_chain(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bool:
-    """An entity that is a comma chain ending in an admin unit or country, "Cuernavaca, Morelos"
-    tagged as one organisation: its parts become resolved spans, an unknown part lies in the
-    next part found. False (nothing added) unless the last part is such a unit."""
+    """A comma chain ending in an admin unit or country, "Cuernavaca, Morelos" (tagged as one
+    organisation, say) or "Rivnopil, Donetsk": its parts become resolved spans, an unknown part
+    lies in the next part found. False (nothing added) unless the last part is such a unit and
+    every other part is found inside it or unknown."""
     parts, start = [], lo
     for k in range(lo, hi + 1):
         if k == hi or doc[k].text == ",":
@@ -68,8 +69,10 @@ def comma_chain(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bo
             start = k + 1
     if len(parts) < 2 or not all(is_cap(doc[a]) for a, _ in parts):
         return False
-    found = stage.gazetteer.resolve_chain([stage.text_of(doc, a, b) for a, b in parts])
-    if found[-1] is None:
+    names = [stage.text_of(doc, a, b) for a, b in parts]
+    found = stage.gazetteer.resolve_chain(names)
+    # every part but the last unknown or inside the next: "Moscow, Beijing" is no Moscow in Beijing
+    if found[-1] is None or any(f is None and stage.gazetteer.candidates(n)[0] for n, f in zip(names, found)):
         return False
     for n, ((a, b), c) in enumerate(zip(parts, found)):
         if c is not None:
@@ -98,4 +101,35 @@ def in_unit_after(stage: Any, doc: Any, sp: Span) -> list[Candidate]:
     return []
 
 
-__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "facility_city", "in_unit_after"]
+NAME_PARTICLES = {"de", "del", "de la", "la", "las", "los", "el", "al", "das", "dos", "da", "do", "du", "des"}
+
+
+def comma_runs(doc: Any) -> list[tuple[int, int]]:
+    """Stretches written "Name, Name[, Name]" and ending a clause ("shelled Rivnopil, Donetsk."):
+    capitalised runs joined by commas, for `comma_chain` to read as a place in its province. No
+    person's name starts one, and none ends in a possessive ("Ali, Egypt's foreign minister")."""
+    out, k, n = [], 0, len(doc)
+
+    def run_end(i: int) -> int:  # "Naucalpan de Juarez", "Mogi das Cruzes", "Prestea-Huni Valley"
+        while i < n and (is_cap(doc[i]) or ((doc[i].text == "-" or doc[i].lower_ in NAME_PARTICLES) and i + 1 < n
+                                            and is_cap(doc[i + 1]))):
+            i += 1
+        return i
+
+    while k < n:
+        end = run_end(k) if is_cap(doc[k]) else k
+        if end == k:
+            k += 1
+            continue
+        lo, parts = k, 1
+        while end + 1 < n and doc[end].text == "," and (nxt := run_end(end + 1)) > end + 1:
+            end, parts = nxt, parts + 1
+        closes = end == n or doc[end].is_punct or (doc[end].is_lower and doc[end].lower_ not in ("'s", "’s"))
+        bracketed = lo > 0 and doc[lo - 1].text == "("  # "(Mamprusi East, North East)": an admin chain, read apart
+        if parts > 1 and closes and not bracketed and doc[lo].ent_type_ != "PERSON":
+            out.append((lo, end))
+        k = end
+    return out
+
+
+__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "comma_runs", "facility_city", "in_unit_after"]
