@@ -20,6 +20,15 @@ def test_inter_codes(sector, country, expected):
     assert inter_code(Actor("x", country, sector, "x"), None) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("a Katsina militia", "4"), ("the Borana militia", "4"), ("Dan Na Ambassagou militiamen", "4"),
+    ("armed pastoralists", "4"), ("the UPC militia", "3"), ("a pro-government militia", "3"),
+    ("an Islamist militia", "3"), ("unidentified gunmen", "3"),
+])
+def test_a_militia_named_for_a_people_or_place_is_communal(text, expected):
+    assert inter_code(Actor(text, "NGA", "UAF", text), None) == expected
+
+
 def test_state_forces_outside_their_country_are_external():
     from dataclasses import replace as _replace
 

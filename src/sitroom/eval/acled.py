@@ -57,8 +57,11 @@ def _type_of(ev: EventMention | None, text: str) -> tuple[str, str]:
     return event_type, sub_type
 STATE = {"MIL", "GOV", "COP", "LEG", "JUD", "SPY"}
 CIVILIAN = {"CVL", "REF", "MED", "NGO", "BUS", "EDU", "LAB", "AGR", "REL", "HLH", "ELI", "JRN"}
-IDENTITY_WORDS = re.compile(r"ethnic|communal|clan|tribal|herder|farmer|vigilant|ethnic militia|"
+IDENTITY_WORDS = re.compile(r"ethnic|communal|clan|tribal|herder|pastoralist|farmer|vigilant|ethnic militia|"
                             r"fulani|dozo|mai[- ]mai|anti[- ]balaka|koglweogo", re.IGNORECASE)
+# A militia named after a people or a place ("a Katsina militia", "the Borana militia") is what ACLED
+# codes a communal militia; one named by an acronym ("the UPC militia") or a cause is political.
+NAMED_FOR_PEOPLE = re.compile(r"\b(?!Pro\b|Islamist\b|Government\b|Militia\b)[A-Z][a-z][\w'-]*\s+(?:communal\s+)?militia")
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def inter_code(actor: Actor | None, event: EventMention | None, place: Place | N
     if sector == "UAF" and actor.country and where and actor.country != where:
         return "8"  # a foreign armed group: mercenaries and contractors are "external/other forces"
     if sector == "UAF":
-        return "4" if IDENTITY_WORDS.search(words) else "3"
+        return "4" if IDENTITY_WORDS.search(words) or NAMED_FOR_PEOPLE.search(words) else "3"
     if event is not None and event.acled_event_type in ("Riots", "Protests") and (
             sector == "OPP" or sector in CIVILIAN or sector is None):
         return "5" if event.acled_event_type == "Riots" else "6"
