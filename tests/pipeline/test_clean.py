@@ -256,3 +256,16 @@ def test_a_page_of_debris_under_a_headline_is_its_headline():
     assert reasons(article) == {"You are the owner of this article.": "site chrome"}
     with pytest.raises(ValueError, match="no article text left"):
         clean("You are the owner of this article.", title="Page Not Found")
+
+
+def test_registration_and_player_prompts_are_site_chrome():
+    prompts = ["Just One More Thing...",
+               "If you do not receive the verification message within a few minutes of signing up, please check "
+               "your Spam or Junk folder.",
+               "By submitting your registration information, you agree to our Terms of Service.",
+               "We have sent a confirmation email to {* data_emailAddress *}. Please check your email.",
+               "Having trouble viewing the video? Try disabling any ad blocking extensions.",
+               "Click here to return to the page you were visiting."]
+    article = clean(page(*prompts, P1), title="Two men shot outside Dalmora bar")
+    assert article.text.endswith(P1) and not any(p in article.text for p in prompts)
+    assert set(reasons(article).values()) == {"site chrome"}

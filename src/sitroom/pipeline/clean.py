@@ -81,6 +81,13 @@ _ACCOUNT_CHROME = [re.compile(p, re.IGNORECASE) for p in (  # a site's account, 
     r"\bwe invite you to use our commenting platform\b", r"^your notification has been saved\b",
     r"\bthere was a problem saving your notification\b", r"\bemail notifications are only sent\b",
     r"\bwe have sent you a verification email\b", r"\bposts new content, you'll get an email\b",
+    r"^just one more thing\W*$", r"\bverification (?:message|email|link)\b", r"\bcheck your (?:spam|junk)\b",
+    r"^why are we asking this\b", r"\bby submitting your registration information\b",
+    r"^already (?:have an account|a subscriber|registered)\b", r"\bconfirmation email\b", r"\{\*.*\*\}",
+    r"\bwe look forward to seeing you\b", r"^sign in using (?:you|your)\b", r"\bcomplete your registration\b",
+    r"\bhaving trouble viewing the video\b", r"\bad[- ]?block", r"\byour browser (?:does not|doesn'?t) support\b",
+    r"\bhaven'?t selected any newsletters\b", r"\bno email address was supplied\b",
+    r"^click here to return to the page\b", r"^almost done\W*$", r"\bbefore signing in\b",
 )]
 # Titles of pages that are no article: what a server or paywall says instead of one.
 _ERROR_PAGE = re.compile(r"\b(?:page|article|story|content) (?:not found|unavailable|no longer available)\b|^\s*404\b"
