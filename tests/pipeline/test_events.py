@@ -329,3 +329,12 @@ def test_beating_or_torturing_a_held_suspect_is_an_attack_not_a_clash():
 ])
 def test_a_present_tense_generalisation_is_no_event(text, expected):
     assert [e.event for e in analyse(text).events] == expected
+
+
+def test_rioters_and_a_mob_are_a_mob_whatever_they_do():
+    for text in ("On 1 December 2023, rioters clashed with soldiers during a raid on the village.",
+                 "On 1 December 2023, rioters hurled stones at passing cars near the town.",
+                 "On 1 December 2023, a mob attacked and killed a militia commander in the market."):
+        st = analyse(text)
+        attack = next(e for e in st.events if e.event == "ASSAULT")
+        assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Riots", "Mob violence"), text

@@ -33,7 +33,7 @@ CIVILIAN_TARGETS = {"bus", "buses", "market", "village", "villages", "home", "ho
 
 # Who a crowd is: when only such civilians act, the violence is a mob's, not an armed group's.
 CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitants", "mob", "prisoners", "inmates",
-               "vigilantes", "relatives", "supporters", "fans", "neighbours", "neighbors", "community"}
+               "vigilantes", "relatives", "supporters", "fans", "neighbours", "neighbors", "community", "settlers"}
 
 
 def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_sectors: set[str],
@@ -44,7 +44,8 @@ def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_
     ("They held a demonstration ... They threw rocks at the police")."""
     words = set(text.lower().replace(",", " ").replace(".", " ").split())
     if event == "ASSAULT":
-        return _violence(mode, actor_sectors, recipient_sectors, text, words, territory, casualties, battle)
+        return _violence(mode, actor_sectors, recipient_sectors, text, words, territory, casualties, battle,
+                         context or text)
     if event == "PROTEST":
         told = context or text
         if mode == "riot" or has_words(told, "riot", "unruly"):
@@ -74,13 +75,17 @@ def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_
 
 
 def _violence(mode: str | None, actors: set[str], recipients: set[str], text: str, words: set[str],
-              territory: bool, casualties: bool, battle: bool) -> tuple[str, str]:
+              territory: bool, casualties: bool, battle: bool, context: str) -> tuple[str, str]:
     if has_words(text, "chemical"):
         return REMOTE, "Chemical weapon"
     if has_words(text, "suicide"):
         return REMOTE, "Suicide bomb"
     if mode == "aerial" or has_words(text, "air"):
         return REMOTE, "Air/drone strike"
+    if has_words(text, "rioters") or (has_words(text, "riot") and not actors & ARMED):
+        # rioters, or unarmed people throwing stones or fighting the police: a riot whatever the weapon;
+        # a demonstration's if the paragraph tells of one (a blockade, a shutdown), else a mob's
+        return RIOTS, "Violent demonstration" if has_words(context, "protest", "shutdown") else "Mob violence"
     if has_words(text, "grenade"):
         return REMOTE, "Grenade"
     if mode == "heavy-weapons" and not words & {"helicopter", "aircraft", "plane", "drone", "down"} \
@@ -133,7 +138,7 @@ COMPATIBLE = {
 CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
         "Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance",
         "Government regains territory", "Non-state actor overtakes territory", "Agreement", "Arrests",
-        "Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Mob violence"}
 MODEL_CONFIDENCE = 0.6
 # Above this the model's reading overrides even the rules' word cues: measured on ACLED notes of
 # countries and years it was not trained on, it is right more often than the cues there.
@@ -155,8 +160,8 @@ def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: st
 
     allowed = COMPATIBLE.get(event)
     model = load_model()
-    if not allowed or model is None:
-        return rule
+    if not allowed or model is None or (rule[1] == "Mob violence" and has_words(text, "mob", "rioters")):
+        return rule  # a mob or rioters named as such: ACLED's riot whatever the violence looked like
     event_type, sub_type, p = model.predict(context or text)
     if event_type not in allowed:
         return rule

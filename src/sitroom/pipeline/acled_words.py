@@ -56,6 +56,8 @@ WORDS = {
                     r"building|church|mosque)", r"destroy\w* (?:\w+ ){0,3}propert", r"attacks? on propert"),
     "sexual": _rx(r"\brap(?:e|es|ed|ing|ist)\b", r"sexual", r"molest", r"sexually"),
     "mob": _rx(r"\bmob\b", r"lynch", r"vigilant", r"villagers clash", r"communal clash"),
+    "rioters": _rx(r"\brioters?\b", r"\brioted\b"),
+    "shutdown": _rx(r"blockade", r"shut ?down", r"\bhartal", r"general strike"),
     "protest": _rx(r"protest", r"demonstrat", r"rally", r"rallies", r"march\w*", r"sit-in", r"strike by"),
     "riot": _rx(r"riot(?!\s+police)", r"turned violent", r"clash\w* with (?:\w+ ){0,2}police", r"stone", r"pelt",
                 r"threw (?:\w+ ){0,3}(?:stones|rocks|bricks|petrol|molotov|firecrackers)", r"molotov"),
