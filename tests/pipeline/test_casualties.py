@@ -147,3 +147,12 @@ def test_a_life_taken_and_a_named_victims_later_death_count_one_killed(text):
 
 def test_years_of_a_life_are_no_death():
     assert not analyse("He said the war took years of his life.").figures
+
+
+def test_people_in_critical_condition_are_wounded():
+    got = {(k, f.value) for k, f in casualties("Two people are dead and two others are in critical condition "
+                                               "after a shooting in Dalmora.")}
+    assert got == {("killed", 2), ("wounded", 2)}
+    [(kind, fig)] = casualties("A man was shot and remains in critical condition.")  # one victim, once
+    assert (kind, fig.value) == ("wounded", 1)
+    assert not casualties("The talks are in a critical phase.")

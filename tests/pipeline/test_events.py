@@ -338,3 +338,14 @@ def test_rioters_and_a_mob_are_a_mob_whatever_they_do():
         st = analyse(text)
         attack = next(e for e in st.events if e.event == "ASSAULT")
         assert (attack.acled_event_type, attack.acled_sub_event_type) == ("Riots", "Mob violence"), text
+
+
+def test_killed_and_wounded_in_coordinated_clauses_are_one_event_wherever_the_parser_hangs_them():
+    for text, killed, wounded in (
+            ("Police continue to look for suspects after one person was killed and four others were injured "
+             "when gunfire erupted at a bar in Dalmora.", 1, 4),
+            ("A man was shot and killed and three other people were wounded early Sunday.", 1, 3),
+            ("Police say a 50-year-old man was shot and killed; a second man was critically injured.", 1, 1)):
+        attacks = [e for e in analyse(text).events if e.event == "ASSAULT"]
+        assert len(attacks) == 1, text
+        assert (attacks[0].killed.value, attacks[0].wounded.value) == (killed, wounded), text

@@ -103,9 +103,20 @@ def _shot_then(shot: Any, other_kind: str | None) -> bool:
     return other_kind == "killed" and shot.lemma_.lower() in SHOT
 
 
+CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "life-threatening", "guarded"}
+
+
+def _in_condition(tok: Any) -> bool:
+    """"two others are in critical condition", "remains in serious condition": hurt, and alive."""
+    return tok.lemma_.lower() in ("be", "remain") and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.lemma_.lower() == "condition" and any(m.lower_ in CONDITIONS for m in g.children) for g in c.children)
+        for c in tok.children)
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and (_to_hospital(tok) or _suffered_wounds(tok)):
+    if tok.pos_ in ("VERB", "AUX") and (_to_hospital(tok) or _suffered_wounds(tok) or _in_condition(tok)):
         return "wounded"
     if lemma in KILL or tok.lower_ in ("killed", "dead") or (
             tok.pos_ == "VERB" and (_to_death(tok) or _life_taken(tok))):
@@ -164,7 +175,7 @@ def _victim_token(verb: Any) -> Any | None:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head  # "five soldiers who were killed"
             return c
-    if verb.lemma_.lower() in ("die", "suffer", "sustain", "arrive", "walk", "show", "turn") or (
+    if verb.lemma_.lower() in ("die", "suffer", "sustain", "arrive", "walk", "show", "turn") or _in_condition(verb) or (
             verb.tag_ in ("VBN", "VBD") and verb.lemma_.lower() == "shoot" and _headline_victim(verb)):
         for c in verb.children:
             if c.dep_ == "nsubj":

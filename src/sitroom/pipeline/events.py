@@ -251,15 +251,29 @@ def _linked(a: Draft, b: Draft) -> bool:
     a consequence, not the same event.
     """
     doc = a.sent.doc
-    lo, hi = (a, b) if b.trigger.token in a.tokens else (b, a) if a.trigger.token in b.tokens else (None, None)
-    if lo is None:
-        return False
-    top, tok = lo.trigger.token, doc[hi.trigger.token]
-    while tok.i != top and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.i != top and tok.pos_ == "VERB" and tok.lemma_.lower() not in args.LIGHT_VERBS:
-            return False
-    return True
+    for lo, hi in ((a, b), (b, a)):  # either may hold the other (a merged draft's tokens span both clauses)
+        if hi.trigger.token not in lo.tokens:
+            continue
+        top, tok = lo.trigger.token, doc[hi.trigger.token]
+        while tok.i != top and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i != top and tok.pos_ == "VERB" and tok.lemma_.lower() not in args.LIGHT_VERBS:
+                break
+        else:
+            return True
+    return False
+
+
+def _coordinated(tok: Any, other: Any) -> bool:
+    """Whether a casualty verb is coordinated with an earlier one: its conjunct, a conjunct of the same
+    verb ("was shot and killed and three others were wounded"), or its clause right after the other's
+    "and" or semicolon wherever the parser hung it ("after one was killed and four others were injured",
+    "a man was killed; a second man was injured")."""
+    if tok.dep_ == "conj" and (tok.head.i == other.i or (other.dep_ == "conj" and other.head.i == tok.head.i)):
+        return True
+    subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    edge = subject[0].left_edge.i if subject else tok.left_edge.i
+    return edge >= 2 and edge - 2 == other.i and tok.doc[edge - 1].lower_ in ("and", ",", ";")
 
 
 def _content(d: Draft) -> set[int]:
@@ -294,7 +308,7 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     for d in kept:
         tok = d.sent.doc[d.trigger.token]
         host = next((j for j in joined if d.casualties and j.casualties
-                     and (headline or (tok.dep_ == "conj" and tok.head.i == j.trigger.token))
+                     and (headline or _coordinated(tok, tok.doc[j.trigger.token]))
                      and {c.kind for c in j.casualties}.isdisjoint({c.kind for c in d.casualties})), None)
         if host is not None:
             host.casualties += d.casualties
