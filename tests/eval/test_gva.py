@@ -87,12 +87,16 @@ def test_outlets_dates_and_cities():
     assert gva.same_city("Morgan", "Morgan (county)") and not gva.same_city(None, "Fresno")
 
 
-def test_largest_credible_figure_and_main_event():
+def test_the_figure_most_sources_give_and_main_event():
     fig = lambda v, q="exact", cred="neutral": SourceFigure("a", None, v, None, None, q, False, None,  # noqa: E731
                                                            "reported", cred)
     d = Disagreement("e", "killed", (fig(1), fig(2), fig(9, cred="excluded")), "disagree", 1, 1, 2, 1, 2, False,
                      False, "")
-    assert gva.largest_credible(d) == 2 and gva.largest_credible(None) == 0
+    assert gva.credible_figure(d) == 2 and gva.credible_figure(None) == 0  # the excluded 9 does not count
+    assert gva.credible_figure(d, largest=True) == 2
+    three = Disagreement("e", "wounded", (fig(4), fig(5), fig(4)), "disagree", 4, 4, 5, 4, 3, False, False, "")
+    assert gva.credible_figure(three) == 4  # "Five shot" beside two reports of four wounded
+    assert gva.credible_figure(three, largest=True) == 5
     a, b = article(1), article(2, published="2020-02-12")
     ms = [mention(a, killed=killed(1)), mention(b, killed=killed(2)), mention(b, 40, event="CONSULT")]
     events = merge_mentions(ms, {a.id: a, b.id: b})

@@ -10,8 +10,9 @@ in-memory store, and is scored on:
   incidents (B-cubed over the articles that have text);
 - per incident with a row in incidents.jsonl, from the story most of its articles are in
   and that story's main ASSAULT event (the one most of its articles mention):
-  `killed_exact` and `injured_exact` (the largest credible figure any source gives for
-  that event, 0 when none gives one, equals the gold count), `date_exact` (the event's
+  `killed_exact` and `injured_exact` (of the figures no source excludes for that event, the
+  largest death toll and the wounded count most sources give; 0 when none gives one; equals
+  the gold count), `date_exact` (the event's
   day, or the story's most reported day: see `predict_story`, is the incident's date) and
   `city_accuracy` (the settlement the story names most is the incident's city or county).
 
@@ -157,16 +158,23 @@ def analyse_into(docs: Sequence[Document], store, progress: Progress | None = No
     return article_of
 
 
-def largest_credible(fig: Disagreement | None) -> int:
-    """The largest figure a source gives that is not excluded (denied, hypothetical, a cumulative total)."""
+def credible_figure(fig: Disagreement | None, largest: bool = False) -> int:
+    """The figure most sources give: the (upper) median of the figures no source excludes (denied,
+    hypothetical, a cumulative total), or with `largest` the largest of them; 0 for none.
+
+    Death tolls take the largest: they only grow as the wounded die, and GVA keeps the final one.
+    Wounded counts take the median: "Five people were shot" beside "4 wounded" is the same four and
+    one dead, counted as all the victims."""
     values = []
     for sf in fig.per_source if fig else ():
         if sf.credibility == "excluded":
             continue
         v = point_value(FigureClaim("", "", sf.value, sf.low, sf.high, sf.qualifier, text=sf.text))
         if v is not None:
-            values.append(v)
-    return int(max(values)) if values else 0
+            values.append(int(v))
+    if not values:
+        return 0
+    return max(values) if largest else sorted(values)[len(values) // 2]
 
 
 def main_event(events: Iterable[Event]) -> Event | None:
@@ -205,7 +213,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     publication), the day most reported among the story's ASSAULT events stands in, then
     among all its events, then the story's first publication date; a day after the story's
     first report (a court date in a follow-up) gives way to its attacks' days up to then. The place is the
-    settlement the story's articles name most, else the main event's. When the main event
+    settlement the story's articles name most, else the main event's. Its figures are the largest
+    credible death toll and the wounded count most sources give (`credible_figure`). When the main event
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
     story's first report often counts the wounded in one sentence and the dead in another);
     wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too.
@@ -226,10 +235,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     city = (story.places[0] if story and story.places else None) or place
     if ev is None:
         return Predicted(story_id, 0, 0, day, city)
-    killed = largest_credible(ev.killed)
+    killed = credible_figure(ev.killed, largest=True)
     if ev.killed is None:  # the main report gives no toll: the largest any other report of an attack gives
-        killed = max([largest_credible(e.killed) for e in happened if e.event == "ASSAULT"] + [0])
-    injured = largest_credible(ev.wounded)
+        killed = max([credible_figure(e.killed, largest=True) for e in happened if e.event == "ASSAULT"] + [0])
+    injured = credible_figure(ev.wounded)
     if killed >= 1 and injured == 1 and not any(_counted(s.text) for s in ev.wounded.per_source):
         injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
     return Predicted(story_id, killed, injured, day, city)
@@ -335,5 +344,5 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
                       evaluated=counts["articles in stories"], skipped=skipped, notes=notes)
 
 
-__all__ = ["Document", "Incident", "bcubed", "evaluate", "fused_state", "score", "largest_credible", "load_documents", "load_incidents",
+__all__ = ["Document", "Incident", "bcubed", "evaluate", "fused_state", "score", "credible_figure", "load_documents", "load_incidents",
            "main_event", "outlet_of", "predict_story", "same_city"]
