@@ -27,11 +27,11 @@ from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
 from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
                                               LOCATIVE, PLACE_NOUNS, PLACE_OBJECT_VERBS, PREPOSITIONS, SETTLEMENT_NOUNS,
-                                              SUFFIXES, TITLES, UNIT_NOUNS, bracket_parts, cued, glue, haversine_km,
-                                              is_cap, is_word, normalize, place_verb_object, run_ends, starts_run)
+                                              SUFFIXES, TITLES, UNIT_NOUNS, cued, haversine_km, is_cap,
+                                              is_word, normalize, place_verb_object, run_ends, starts_run)
 from sitroom.pipeline.places_named import unlocated
-from sitroom.pipeline.places_spans import (BIG_CITY, Context, Span, comma_chain, comma_runs, facility_city,
-                                          in_unit_after)
+from sitroom.pipeline.places_chains import bracket_chains, comma_chain, comma_runs, in_unit_after
+from sitroom.pipeline.places_spans import BIG_CITY, Context, Span, facility_city
 from sitroom.records import Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -39,8 +39,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # and FACs are mostly buildings ("the White House"); only the whole entity may match, and only
 # with more evidence than a GPE needs.
 WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
-# Lower-case particles inside a place's name: "Ras al Naqoura", "Aita ech Chaab"
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ech", "ed", "es", "de", "la", "du"})
 # Labels the small model puts on unknown place names ("shelled Aleppo" as WORK_OF_ART): read as capitalised runs
 MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
@@ -187,54 +185,6 @@ class PlacesStage:
         for sp in spans:
             self._extend(doc, sp)
         return spans
-
-    def _chains(self, doc: Any, spans: list[Span], ctx: Context) -> list[Span]:
-        """Admin chains in brackets after a name, "X (Konye, Meme, Sud-Ouest)": the parts become
-        resolved spans, and X (found or not) lies in the most specific part found."""
-        g, out = self.gazetteer, []
-        for op in (t for t in doc if t.text == "(" and t.i >= 1):
-            parts, j = bracket_parts(doc, op.i)
-            if not parts:
-                continue
-            names = [self.text_of(doc, p[0], p[-1] + 1) for p in parts]
-            if group_acronym(names[-1]):
-                continue  # "security forces (NISA)": who they are, not where
-            found = g.resolve_chain(names, ctx.countries, ctx.weak)
-            if not any(found) and len(parts) == 1:
-                found = self._district_town(doc, op.i, names[0], ctx)
-            if not any(found):
-                continue
-            e = op.i
-            s = e - 1 if doc[e - 1].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS else e
-            while s > 0 and e - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1])):
-                s -= 1
-            while s < e and glue(doc, s):
-                s += 1
-            spans[:] = [sp for sp in spans if sp.end <= s or sp.start >= j]
-            if s < e and is_cap(doc[s]):
-                cands, form = self.gazetteer.candidates(self.text_of(doc, s, e))
-                out.append(Span(s, e, "cue", cands, form, True, True, next(c for c in found if c), found[-1]))
-            out += [Span(p[0], p[-1] + 1, "chain", [c], "", True, True) for p, c in zip(parts, found) if c]
-        spans += out
-        spans.sort(key=lambda sp: sp.start)
-        return out
-
-    def _district_town(self, doc: Any, op: int, name: str, ctx: Context) -> list[Candidate | None]:
-        """"the outskirts of Ramieh (Bint Jbeil)": one bracketed town after a place the text introduces
-        ("of", "in", "near" before it) names the district around that town, as coders write it."""
-        s = op - 1
-        while s > 0 and op - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1]) or (
-                doc[s - 1].lower_ in NAME_PARTICLES and s > 1 and starts_run(doc[s - 2]))):
-            s -= 1  # "Ras al Naqoura": lower-case particles inside the name
-        while s < op and glue(doc, s):
-            s += 1
-        if s == 0 or doc[s - 1].lower_ not in LOCATIVE | {"of"}:
-            return [None]
-        towns = [c for c in self.gazetteer.candidates(name)[0] if c.precision == "place"]
-        known = {c.country_code for c in self.gazetteer.candidates(self.text_of(doc, s, op))[0]}
-        if known:  # "Khanty-Mansiysk (Siberia)": a known place's bracket must be in its country
-            towns = [c for c in towns if c.country_code in known]
-        return [self.gazetteer.rank(towns, ctx.countries, weak_countries=ctx.weak)[0] if towns else None]
 
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, doc: Any, spans: list[Span], ctx: Context) -> None:
@@ -487,7 +437,7 @@ class PlacesStage:
         doc = state.doc
         spans = self._spans(doc)
         self._judge(doc, spans, Context())
-        chains = self._chains(doc, spans, self._context(doc, spans))
+        chains = bracket_chains(self, doc, spans, self._context(doc, spans))
         self._judge(doc, spans, self._context(doc, spans))
         self._appositions(doc, spans)
         self._plural_forms(doc, spans)

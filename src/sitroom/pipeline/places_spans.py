@@ -1,9 +1,8 @@
-"""The records the places stage works on, and two ways an entity that is no place name hides one.
+"""The records the places stage works on, and a facility that hides its city's name.
 
 `Span` is a stretch of tokens that may name a place and `Context` what an article's sure places
-say about where it is set (see `sitroom.pipeline.places`). spaCy tags some place phrases as one
-organisation: a comma chain ("Cuernavaca, Morelos") and a facility named after its city
-("Karachi Central Jail"); `comma_chain` and `facility_city` find the places inside them.
+say about where it is set (see `sitroom.pipeline.places`). spaCy tags a facility named after its
+city ("Karachi Central Jail") as one organisation; `facility_city` finds the city inside it.
 """
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sitroom.pipeline.gazetteer import Candidate
-from sitroom.pipeline.gazetteer_names import FACILITY_NOUNS, is_cap
+from sitroom.pipeline.gazetteer_names import FACILITY_NOUNS
 
 BIG_CITY = 100_000  # a PERSON-tagged name this populous, in the article's countries, is taken as the city
 
@@ -56,80 +55,4 @@ def facility_city(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> 
     return False
 
 
-def comma_chain(stage: Any, doc: Any, lo: int, hi: int, spans: list[Span]) -> bool:
-    """A comma chain ending in an admin unit or country, "Cuernavaca, Morelos" (tagged as one
-    organisation, say) or "Rivnopil, Donetsk": its parts become resolved spans, an unknown part
-    lies in the next part found. False (nothing added) unless the last part is such a unit and
-    every other part is found inside it or unknown."""
-    parts, start = [], lo
-    for k in range(lo, hi + 1):
-        if k == hi or doc[k].text == ",":
-            if k > start:
-                parts.append((start, k))
-            start = k + 1
-    if len(parts) < 2 or not all(is_cap(doc[a]) for a, _ in parts):
-        return False
-    names = [stage.text_of(doc, a, b) for a, b in parts]
-    found = stage.gazetteer.resolve_chain(names)
-    # every part but the last unknown or inside the next: "Moscow, Beijing" is no Moscow in Beijing
-    if found[-1] is None or any(f is None and stage.gazetteer.candidates(n)[0] for n, f in zip(names, found)):
-        return False
-    for n, ((a, b), c) in enumerate(zip(parts, found)):
-        if c is not None:
-            spans.append(Span(a, b, "chain", [c], "", True, True))
-        else:
-            container = next(x for x in found[n + 1:] if x is not None)
-            spans.append(Span(a, b, "cue", [], "", True, True, container))
-    return True
-
-
-def in_unit_after(stage: Any, doc: Any, sp: Span) -> list[Candidate]:
-    """The readings of a name that lie in the admin unit written after it, "Kostiantynivka, Donetsk"
-    or "Udy, Kharkiv" (a town, its province: how coders and wires place a small town); [] if the
-    name has no comma and unit after it, or no reading in that unit."""
-    end = sp.end
-    if not sp.cands or end + 1 >= len(doc) or doc[end].text != "," or not is_cap(doc[end + 1]):
-        return []
-    for b in range(min(end + 4, len(doc)), end + 1, -1):
-        if not all(is_cap(t) or t.text == "-" for t in doc[end + 1:b]):
-            continue
-        units = {(u.country_code, u.admin1code) for u in stage.gazetteer.admin_units(stage.text_of(doc, end + 1, b))
-                 if u.precision == "admin1"}
-        inside = [c for c in sp.cands if c.precision == "place" and (c.country_code, c.admin1code) in units]
-        if inside:
-            return inside
-    return []
-
-
-NAME_PARTICLES = {"de", "del", "de la", "la", "las", "los", "el", "al", "das", "dos", "da", "do", "du", "des"}
-
-
-def comma_runs(doc: Any) -> list[tuple[int, int]]:
-    """Stretches written "Name, Name[, Name]" and ending a clause ("shelled Rivnopil, Donetsk."):
-    capitalised runs joined by commas, for `comma_chain` to read as a place in its province. No
-    person's name starts one, and none ends in a possessive ("Ali, Egypt's foreign minister")."""
-    out, k, n = [], 0, len(doc)
-
-    def run_end(i: int) -> int:  # "Naucalpan de Juarez", "Mogi das Cruzes", "Prestea-Huni Valley"
-        while i < n and (is_cap(doc[i]) or ((doc[i].text == "-" or doc[i].lower_ in NAME_PARTICLES) and i + 1 < n
-                                            and is_cap(doc[i + 1]))):
-            i += 1
-        return i
-
-    while k < n:
-        end = run_end(k) if is_cap(doc[k]) else k
-        if end == k:
-            k += 1
-            continue
-        lo, parts = k, 1
-        while end + 1 < n and doc[end].text == "," and (nxt := run_end(end + 1)) > end + 1:
-            end, parts = nxt, parts + 1
-        closes = end == n or doc[end].is_punct or (doc[end].is_lower and doc[end].lower_ not in ("'s", "’s"))
-        bracketed = lo > 0 and doc[lo - 1].text == "("  # "(Mamprusi East, North East)": an admin chain, read apart
-        if parts > 1 and closes and not bracketed and doc[lo].ent_type_ != "PERSON":
-            out.append((lo, end))
-        k = end
-    return out
-
-
-__all__ = ["BIG_CITY", "Context", "Span", "comma_chain", "comma_runs", "facility_city", "in_unit_after"]
+__all__ = ["BIG_CITY", "Context", "Span", "facility_city"]
