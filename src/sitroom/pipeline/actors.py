@@ -170,7 +170,7 @@ def _residence(state: DocState, root: Any) -> str | None:
 
 
 # Sides a person or group can belong to: armed forces and groups, police, crowds and the opposition.
-SIDES = {"REB", "UAF", "OPP", "MIL", "COP"}
+SIDES = ARMED | {"OPP"}
 
 
 def _sector_of(token: Any, nouns: dict[str, str]) -> str | None:
