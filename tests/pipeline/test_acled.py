@@ -30,3 +30,12 @@ def test_a_protests_violence_is_read_from_its_paragraph():
     assert acled_type("PROTEST", None, {"OPP"}, set(), sentence) == ("Protests", "Peaceful protest")
     assert acled_type("PROTEST", None, {"OPP"}, set(), sentence,
                       context=sentence + " They set tyres ablaze at the gate.") == ("Riots", "Violent demonstration")
+
+
+def test_people_killed_by_an_armed_side_with_no_side_of_their_own_are_civilians():
+    killed = "Mercenaries killed three persons in the town."
+    assert acled_type("ASSAULT", None, {"UAF"}, set(), killed, casualties=True) == ("Violence against civilians",
+                                                                                     "Attack")
+    # a clash stays a battle
+    assert acled_type("ASSAULT", None, {"UAF"}, set(), "Mercenaries clashed with people in the town.",
+                      casualties=True)[1] == "Armed clash"

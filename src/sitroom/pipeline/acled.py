@@ -31,6 +31,9 @@ CIVILIAN_TARGETS = {"bus", "buses", "market", "village", "villages", "home", "ho
                     "wedding", "funeral", "vehicle", "car", "truck", "shepherds", "hunters", "miners",
                     "merchants", "vendors", "pedestrians", "commuters"}
 
+# Victims named only as people: killed by an armed side, with no side of their own named, they are civilians.
+UNNAMED_VICTIMS = {"person", "persons", "people", "individual", "individuals", "man", "men", "woman", "women"}
+
 # Who a crowd is: when only such civilians act, the violence is a mob's, not an armed group's.
 CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitants", "mob", "prisoners", "inmates",
                "vigilantes", "relatives", "supporters", "fans", "neighbours", "neighbors", "community", "settlers"}
@@ -121,6 +124,8 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
         return VAC, "Attack"
     if not recipients and (words & CIVILIAN_TARGETS):
         return VAC, "Attack"
+    if not recipients and casualties and actors and actors <= ARMED and words & UNNAMED_VICTIMS:
+        return VAC, "Attack"  # "Wagner mercenaries killed three persons": victims no side is named for
     return BATTLE, "Armed clash"
 
 
