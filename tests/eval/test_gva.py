@@ -135,3 +135,16 @@ def test_a_day_after_the_storys_first_report_gives_way_to_an_earlier_attack():
     story = Story("s", (a.id,), "2020-02-10", "2020-05-05", None)
     assert gva.predict_story(events, "s", story).date == "2020-02-09"
     assert gva.predict_story(events, "s").date == "2020-05-04"  # no story, no first report to bound it
+
+
+def test_an_incident_split_evenly_between_stories_is_scored_on_the_one_that_reported_it_first():
+    docs = [gva.Document("late", "Trial opens", "2017-03-01", "", "x"),
+            gva.Document("early", "Man shot dead", "2016-05-02", "", "x")]
+    incidents = {"i1": gva.Incident("2016-05-01", "Dayton", 1, 0)}
+    a, b = article(1, published="2016-05-02"), article(2, published="2017-03-01")
+    story_events = {"s2-early": merge_mentions([mention(a, killed=killed(1))], {a.id: a}),
+                    "s1-late": merge_mentions([mention(b, killed=killed(3))], {b.id: b})}
+    # "s1-late" sorts first by id; a tie of one article each goes to the first report all the same
+    metrics, _ = gva.score(docs, {"late": "i1", "early": "i1"}, incidents, {"late": "A", "early": "B"},
+                           {"A": "s1-late", "B": "s2-early"}, story_events)
+    assert metrics["killed_exact"] == 1.0

@@ -8,8 +8,8 @@ in-memory store, and is scored on:
 
 - `bcubed_precision`, `bcubed_recall`, `bcubed_f1`: the stories it forms against the
   incidents (B-cubed over the articles that have text);
-- per incident with a row in incidents.jsonl, from the story most of its articles are in
-  and that story's main ASSAULT event (the one most of its articles mention):
+- per incident with a row in incidents.jsonl, from the story most of its articles are in (on a
+  tie, the one that reported it first) and that story's main ASSAULT event (the one most of its articles mention):
   `killed_exact` and `injured_exact` (of the figures no source excludes for that event, the
   largest death toll and the wounded count most sources give; 0 when none gives one; equals
   the gold count), `date_exact` (the event's
@@ -295,6 +295,7 @@ def score(docs: Sequence[Document], doc_incident: dict[str, str], incidents: dic
     predicted_story = {d: story_of_article[a] for d, a in article_of.items() if a in story_of_article}
     p, r, f = bcubed(predicted_story, doc_incident)
     by_incident: dict[str, list[str]] = defaultdict(list)
+    published = {d.doc_id: d.dct for d in docs}
     for d in docs:
         by_incident[doc_incident[d.doc_id]].append(d.doc_id)
     hits: Counter = Counter()
@@ -304,7 +305,12 @@ def score(docs: Sequence[Document], doc_incident: dict[str, str], incidents: dic
         if gold is None:
             continue
         votes = Counter(predicted_story[d] for d in by_incident[inc_id] if d in predicted_story)
-        story = min(votes, key=lambda s: (-votes[s], s)) if votes else None
+        # most of the incident's articles; on a tie, the story that reported it first
+        first = {}
+        for d in sorted(by_incident[inc_id], key=lambda d: (published.get(d) or "9999", d)):
+            if d in predicted_story:
+                first.setdefault(predicted_story[d], len(first))
+        story = min(votes, key=lambda s: (-votes[s], first[s], s)) if votes else None
         pred = predict_story(story_events.get(story or "", []), story, (stories or {}).get(story or ""))
         scored += 1
         hits["killed"] += pred.killed == (gold.killed or 0)
