@@ -61,7 +61,8 @@ IDENTITY_WORDS = re.compile(r"ethnic|communal|clan|tribal|herder|pastoralist|far
                             r"fulani|dozo|mai[- ]mai|anti[- ]balaka|koglweogo", re.IGNORECASE)
 # A militia named after a people or a place ("a Katsina militia", "the Borana militia") is what ACLED
 # codes a communal militia; one named by an acronym ("the UPC militia") or a cause is political.
-NAMED_FOR_PEOPLE = re.compile(r"\b(?!Pro\b|Islamist\b|Government\b|Militia\b)[A-Z][a-z][\w'-]*\s+(?:communal\s+)?militia")
+NAMED_FOR_PEOPLE = re.compile(
+    r"\b(?!Pro\b|Islamist\b|Government\b|Militia\b)[A-Z][a-z][\w'-]*\s+(?:communal\s+)?militia")
 
 
 @dataclass(frozen=True)

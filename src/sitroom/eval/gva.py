@@ -9,10 +9,10 @@ in-memory store, and is scored on:
 - `bcubed_precision`, `bcubed_recall`, `bcubed_f1`: the stories it forms against the
   incidents (B-cubed over the articles that have text);
 - per incident with a row in incidents.jsonl, from the story most of its articles are in (on a
-  tie, the one that reported it first) and that story's main ASSAULT event (the one most of its articles mention):
-  `killed_exact` and `injured_exact` (of the figures no source excludes for that event, the
-  largest death toll and the wounded count most sources give; 0 when none gives one; equals
-  the gold count), `date_exact` (the event's
+  tie, the one that reported it first) and that story's main ASSAULT event (the one most of its
+  articles mention): `killed_exact` and `injured_exact` (of the figures no source excludes for
+  that event, the largest death toll and the wounded count most sources give; 0 when none gives
+  one; equals the gold count), `date_exact` (the event's
   day, or the story's most reported day: see `predict_story`, is the incident's date) and
   `city_accuracy` (the settlement the story names most is the incident's city or county).
 
@@ -350,5 +350,5 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
                       evaluated=counts["articles in stories"], skipped=skipped, notes=notes)
 
 
-__all__ = ["Document", "Incident", "bcubed", "evaluate", "fused_state", "score", "credible_figure", "load_documents", "load_incidents",
-           "main_event", "outlet_of", "predict_story", "same_city"]
+__all__ = ["Document", "Incident", "bcubed", "credible_figure", "evaluate", "fused_state", "load_documents",
+           "load_incidents", "main_event", "outlet_of", "predict_story", "same_city", "score"]
