@@ -176,3 +176,21 @@ def test_a_coders_label_gives_the_type():
         "Strategic developments", "Change to group/activity")
     assert labelled_type("Interception: On 1 December 2023, rockets were intercepted.")[1] == "Disrupted weapons use"
     assert labelled_type("On 1 December 2023, rockets were fired.") is None
+
+
+def test_the_coded_place_and_a_finer_place_inside_a_coarse_one_locate_a_note():
+    from sitroom.eval.acled import note_location
+    from sitroom.pipeline.base import Mention
+    from sitroom.records import Place
+
+    israel = Place("Israel", 31.5, 34.75, 1, None, "ISR", "country", "southern Israel")
+    sderot = Place("Sderot", 31.52, 34.6, 2, "Southern District", "ISR", "place", "Sderot")
+    gaza = Place("Gaza", 31.5, 34.47, 3, "Gaza Strip", "PSE", "place", "Gaza")
+    text = "Hamas fired rockets toward southern Israel, causing sirens to sound in Sderot."
+    mentions = [Mention(27, 42, 5, 7, israel, "southern Israel"), Mention(70, 76, 13, 14, sderot, "Sderot")]
+    assert note_location(israel, text, mentions) == sderot  # finer and inside
+    assert note_location(sderot, text, mentions) == sderot  # a settlement stays
+    assert note_location(israel, text, [mentions[0], Mention(70, 74, 13, 14, gaza, "Gaza")]) == israel  # abroad
+    coded = "Clashes in the district (location coded to Sderot)."
+    mention = Mention(coded.index("Sderot"), coded.index("Sderot") + 6, 8, 9, sderot, "Sderot")
+    assert note_location(israel, coded, [Mention(0, 7, 0, 1, gaza, "Gaza"), mention]) == sderot

@@ -320,3 +320,42 @@ def test_an_unknown_village_followed_by_its_province_lies_in_that_province(run):
     assert (places["Rivnopil"].country, places["Rivnopil"].admin1) == ("UKR", "Donetsk")
     assert places["Rivnopil"].precision != "place"  # not found as a village: placed at its province
     assert places["Moscow"].country == "RUS"  # a list of capitals, not a Moscow in Beijing
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # a particle inside the province's name
+    ("In Bonito (Mato Grosso do Sul), police seized a truck on the highway.", "Bonito", "BRA", "Mato Grosso do Sul"),
+    # a city's zone after a spaced dash: the city is the place the brackets locate
+    ("In Manaus - East Zone (Amazonas), two armed men shot and killed a woman.", "Manaus", "BRA", "Amazonas"),
+    ("In Cucuta - West (Norte de Santander), gunmen opened fire on a car.", "Cucuta", "COL", "Norte de Santander"),
+    # a coder's "location coded to" inside the brackets
+    ("Rebels clashed with the army in the Raya area (location coded to Kobo, North Wello, Amhara).", "Kobo", "ETH",
+     "Amhara"),
+])
+def test_coders_chains_with_particles_dashes_and_coded_to(run, text, name, country, admin1):
+    places = by_text(run(text))
+    assert name in places and places[name].country == country and places[name].admin1 == admin1, places
+
+
+def test_a_neighbourhood_lies_in_the_town_named_before_it(run):
+    places = by_text(run("In Teresina (Piaui), two gunmen shot and killed a man in the Sao Joaquim neighborhood."))
+    hood = next(v for k, v in places.items() if "Joaquim" in k)
+    assert hood.name == "Teresina" and hood.precision == "near", places
+
+
+def test_a_bare_direction_does_not_carry_a_chain_abroad(run):
+    places = by_text(run("An armed group struck the air base in Al Kharouba (Al Marj, East)."))
+    assert places and all(p.country == "LBY" for p in places.values() if p.lat is not None), places
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Teachers held a protest at the congress to demand better salaries.", "congress"),
+    ("Gunmen set fire to the Castel-Mocaf brewery warehouse in Bangui.", "Castel"),
+])
+def test_lower_case_and_half_hyphenated_organisations_are_no_places(run, text, absent):
+    assert absent not in by_text(run(text))
+
+
+def test_a_city_part_after_a_dash_is_read_as_the_city(run):
+    places = by_text(run("In Ciudad de Mexico - Coyoacan, students marched to the rectory."))
+    assert any(p.name == "Mexico City" for p in places.values()), places

@@ -144,6 +144,36 @@ def note_place(mentions: Sequence[Mention]) -> Place | None:
     return min(first, key=lambda m: (PLACE_FINENESS.get(m.value.precision, 5), m.start)).value
 
 
+CODED = re.compile(r"\bcoded (?:separately )?(?:to|as|in|at) ", re.IGNORECASE)
+
+
+def coded_place(text: str, mentions: Sequence[Mention]) -> Place | None:
+    """The place a coder says the event was coded to ("(location coded to Kobo Zuria, North Wello,
+    Amhara)", "coded to Morelia"), if sitroom locates it."""
+    for m in CODED.finditer(text):
+        at = next((x for x in mentions if 0 <= x.start - m.end() <= 2), None)
+        if at is not None and at.value.lat is not None:
+            return at.value
+    return None
+
+
+def note_location(place: Place | None, text: str, mentions: Sequence[Mention]) -> Place | None:
+    """Where a note says its event happened: the place it was coded to; else the event's own place,
+    or, where that is only a country or province, the finest place the note names inside it ("rockets
+    fired toward southern Israel, causing sirens to sound in Sderot (Ashqelon, HaDarom)")."""
+    coded = coded_place(text, mentions)
+    if coded is not None:
+        return coded
+    if place is None or place.lat is None:  # none, or named but not located: the note's own place
+        return note_place(mentions) or place
+    if place.precision in ("country", "admin1"):
+        finer = note_place(mentions)
+        if finer is not None and finer.country == place.country and PLACE_FINENESS.get(finer.precision, 5) < \
+                PLACE_FINENESS[place.precision] and (place.precision == "country" or finer.admin1 == place.admin1):
+            return finer
+    return place
+
+
 # A coder's label before the note proper ("Movement of forces: On 7 April ..."): not a party.
 _LABEL = re.compile(r"^[A-Z][A-Za-z /&-]{0,40}:\s")
 
@@ -303,9 +333,7 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
             fat_pairs.append((gold.fatalities, conservative_killed(ev)))
             if gold.fatalities > 0:
                 fat_nz_ok.append(ok)
-        place = ev.place if ev else None
-        if place is None or place.lat is None:  # none, or named but not located: the note's own place
-            place = note_place(out.state.places or ()) or place
+        place = note_location(ev.place if ev else None, out.item.text, out.state.places or ())
         if gold.inter1:
             g_inter.append(gold.inter1)
             p_inter.append(note_inter(ev, out.state.actors or (), out.item.text, place) or NONE)

@@ -187,16 +187,36 @@ def cued(doc: Any, s: int, e: int) -> bool:
     return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in SETTLEMENT_NOUNS
 
 
+# Lower-case words inside a unit's name ("Mato Grosso do Sul", "Naucalpan de Juarez")
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ech", "ed", "es", "de", "del",
+                            "la", "las", "los", "du", "des", "da", "das", "do", "dos"})
+# A coder's words before the unit they coded: "(location coded to Arboye, Arsi, Oromia)", "(coded as Wau)"
+CODED_PREFIX = re.compile(r"^(?:(?:the )?locations? )?(?:was |were |is )?(?:likely )?coded (?:to|as|in|at) ")
+
+
+def coded_prefix_tokens(doc: Any, i: int) -> int:
+    """How many tokens after index i spell a coder's "location coded to" (0 if none)."""
+    words = []
+    for k in range(i + 1, min(len(doc), i + 7)):
+        words.append(doc[k].lower_)
+        if CODED_PREFIX.fullmatch(" ".join(words) + " "):
+            return k - i
+    return 0
+
+
 def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
     """The comma-separated capitalised names in the brackets opening at token i ("(Konye, Meme,
-    Sud-Ouest)", "(Kumba 1, Meme)"), as token-index lists, and the closing bracket's index;
-    no parts when the brackets hold anything else ("(also called Sagala)")."""
-    parts, cur, j = [], [], i + 1
-    while j < len(doc) and j - i < 16 and doc[j].text not in (")", "(", "]", "["):
+    Sud-Ouest)", "(Kumba 1, Meme)", "(location coded to Arboye, Arsi, Oromia)"), as token-index
+    lists, and the closing bracket's index; no parts when the brackets hold anything else ("(also
+    called Sagala)")."""
+    parts, cur = [], []
+    j = i + 1 + coded_prefix_tokens(doc, i)
+    while j < len(doc) and j - i < 20 and doc[j].text not in (")", "(", "]", "["):
         if doc[j].text == ",":
             parts.append(cur)
             cur = []
-        elif is_cap(doc[j]) or glue(doc, j) or (cur and (doc[j].lower_ in ARTICLES | {"de", "du"} or doc[j].like_num)):
+        elif is_cap(doc[j]) or glue(doc, j) or (cur and (doc[j].lower_ in ARTICLES | NAME_PARTICLES or doc[j].like_num)
+                                                and j + 1 < len(doc) and (is_cap(doc[j + 1]) or glue(doc, j + 1) or doc[j].like_num)):
             cur.append(j)
         else:
             break

@@ -20,6 +20,7 @@ Names used as actors ("Ankara said") are still returned; the actors stage decide
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from sitroom.pipeline.actors import group_acronym
@@ -27,7 +28,7 @@ from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.gazetteer import Candidate, Gazetteer, get_gazetteer, unambiguous
 from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, ARTICLES, COORDINATORS, DIRECTIONS, FEATURE_NOUNS, LINKS,
                                               LOCATIVE, PLACE_NOUNS, PLACE_OBJECT_VERBS, PREPOSITIONS, SETTLEMENT_NOUNS,
-                                              SUFFIXES, TITLES, UNIT_NOUNS, cued, haversine_km, is_cap,
+                                              SUFFIXES, TITLES, UNIT_NOUNS, cued, glue, haversine_km, is_cap,
                                               is_word, normalize, place_verb_object, run_ends, starts_run)
 from sitroom.pipeline.places_named import unlocated
 from sitroom.pipeline.places_chains import bracket_chains, comma_chain, comma_runs, in_unit_after
@@ -42,6 +43,21 @@ WHOLE_ONLY_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 # Labels the small model puts on unknown place names ("shelled Aleppo" as WORK_OF_ART): read as capitalised runs
 MISLABEL_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 LOCAL_KM = 100  # how near an anchor a weakly evidenced match must be
+# "in Teresina (Piaui) ... in the Sao Joaquim neighborhood": a city's part lies in the town named before
+# it, not in a namesake town elsewhere; one farther than this from that town is read as "near" it.
+SUBCITY_NOUNS = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods suburb quarter colonia barrio "
+                          "bairro estate".split())
+SUBCITY_KM = 30
+
+
+def subcity(doc: Any, sp: Span) -> bool:
+    """Whether a span names a part of a city: "the Sao Joaquim neighborhood", "Esplanada IV neighborhood"."""
+    k = sp.end - 1
+    while k < min(len(doc), sp.end + 2) and (k < sp.end or is_cap(doc[k]) or doc[k].like_num):
+        if doc[k].lower_ in SUBCITY_NOUNS:
+            return True
+        k += 1
+    return k < len(doc) and doc[k].lower_ in SUBCITY_NOUNS
 
 
 class PlacesStage:
@@ -165,6 +181,8 @@ class PlacesStage:
                 else:
                     spans.append(Span(s, ent.end, "entity", []))  # fuzzy later, with context
             elif ent.label_ in WHOLE_ONLY_LABELS:
+                if not (is_cap(doc[s]) or doc[s].lower_ in ARTICLES) or (ent.end < len(doc) and glue(doc, ent.end)):
+                    continue  # "the congress", "Castel" of "Castel-Mocaf": no name of a place
                 cands, form = self.lookup(doc, s, ent.end)
                 if cands:
                     spans.append(Span(s, ent.end, "org" if ent.label_ == "FAC" else ent.label_.lower(), cands, form))
@@ -417,6 +435,8 @@ class PlacesStage:
         g, text = self.gazetteer, self.text_of(doc, sp.start, sp.end)
         kw = dict(context_admin1=ctx.admins, anchors=ctx.anchors, weak_countries=ctx.weak)
         cands, form = sp.cands, sp.form
+        if not cands and " - " in text:  # "Ciudad de Mexico - Coyoacan": a city's part after a spaced dash
+            cands, form = g.candidates(text.split(" - ")[0])
         if not cands:  # spaCy's place, or a settlement, that matched no name exactly: a fuzzy try
             cands, form = g.candidates(text, [*ctx.countries, *ctx.weak])
         container = sp.container
@@ -443,9 +463,14 @@ class PlacesStage:
         self._plural_forms(doc, spans)
         ctx = self._context(doc, spans)
         self._containers(doc, spans, chains, ctx)
-        mentions = []
+        mentions, town = [], None
         for sp in spans:
             place = self._resolve(doc, sp, ctx) if sp.accepted else None
+            if place is not None and town is not None and subcity(doc, sp) and (
+                    place.lat is None or haversine_km((place.lat, place.lon), (town.lat, town.lon)) > SUBCITY_KM):
+                place = replace(town, text=place.text, precision="near")
+            if place is not None and place.precision == "place" and place.lat is not None:
+                town = place
             if place is not None:
                 text, start = place.text, doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,

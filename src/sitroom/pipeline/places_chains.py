@@ -10,14 +10,10 @@ from typing import Any
 
 from sitroom.pipeline.actors import group_acronym
 from sitroom.pipeline.gazetteer import Candidate
-from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, LOCATIVE, SETTLEMENT_NOUNS, bracket_parts, glue, is_cap,
-                                              starts_run)
+from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, LOCATIVE, NAME_PARTICLES, SETTLEMENT_NOUNS, bracket_parts, glue,
+                                              is_cap, starts_run)
 from sitroom.pipeline.places_spans import Context, Span
 
-# Lower-case particles inside a place's name: "Ras al Naqoura", "Aita ech Chaab", "Naucalpan de Juarez",
-# "Mogi das Cruzes"
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ech", "ed", "es", "de", "del",
-                            "la", "las", "los", "du", "des", "da", "das", "do", "dos"})
 
 
 def bracket_chains(stage: Any, doc: Any, spans: list[Span], ctx: Context) -> list[Span]:
@@ -37,11 +33,11 @@ def bracket_chains(stage: Any, doc: Any, spans: list[Span], ctx: Context) -> lis
         if not any(found):
             continue
         e = op.i
-        s = e - 1 if doc[e - 1].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS else e
-        while s > 0 and e - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1])):
-            s -= 1
-        while s < e and glue(doc, s):
-            s += 1
+        s = name_start(doc, e - 1 if doc[e - 1].lower_ in SETTLEMENT_NOUNS | AREA_NOUNS else e, e, particles=False)
+        whole = name_start(doc, s, e, particles=True)  # "Chapadao do Sul (Mato Grosso do Sul)"
+        if whole < s and stage.gazetteer.candidates(stage.text_of(doc, whole, e))[0]:
+            s = whole  # but "Ras al Naqoura" is known only as "Naqoura"
+        s, e = city_before_dash(doc, s, e)
         spans[:] = [sp for sp in spans if sp.end <= s or sp.start >= j]
         if s < e and is_cap(doc[s]):
             cands, form = stage.gazetteer.candidates(stage.text_of(doc, s, e))
@@ -50,6 +46,34 @@ def bracket_chains(stage: Any, doc: Any, spans: list[Span], ctx: Context) -> lis
     spans += out
     spans.sort(key=lambda sp: sp.start)
     return out
+
+
+def name_start(doc: Any, s: int, e: int, particles: bool) -> int:
+    """Where the capitalised name ending before token s starts (s itself if none), at most six
+    tokens before e; with `particles`, lower-case particles inside it count ("Chapadao do Sul")."""
+    while s > 0 and e - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1]) or (
+            particles and doc[s - 1].lower_ in NAME_PARTICLES and s > 1 and starts_run(doc[s - 2]) and s < e)):
+        s -= 1
+    while s < e and glue(doc, s):
+        s += 1
+    return s
+
+
+DASHES = frozenset({"-", "–", "—"})
+
+
+def city_before_dash(doc: Any, s: int, e: int) -> tuple[int, int]:
+    """"Manaus - East Zone (Amazonas)", "Cucuta - East (Norte de Santander)": a city's part after a
+    spaced dash; the city before it is the place the brackets locate. (s, e) unchanged otherwise."""
+    if s < 2 or doc[s - 1].text not in DASHES or not doc[s - 2].whitespace_ or not is_cap(doc[s - 2]):
+        return s, e
+    end, start = s - 1, s - 2
+    while start > 0 and end - start < 6 and (glue(doc, start - 1) or starts_run(doc[start - 1]) or (
+            doc[start - 1].lower_ in NAME_PARTICLES and start > 1 and starts_run(doc[start - 2]))):
+        start -= 1
+    while start < end and glue(doc, start):
+        start += 1
+    return (start, end) if start < end and is_cap(doc[start]) else (s, e)
 
 
 def district_town(stage: Any, doc: Any, op: int, name: str, ctx: Context) -> list[Candidate | None]:
