@@ -190,7 +190,10 @@ def test_the_coded_place_and_a_finer_place_inside_a_coarse_one_locate_a_note():
     mentions = [Mention(27, 42, 5, 7, israel, "southern Israel"), Mention(70, 76, 13, 14, sderot, "Sderot")]
     assert note_location(israel, text, mentions) == sderot  # finer and inside
     assert note_location(sderot, text, mentions) == sderot  # a settlement stays
-    assert note_location(israel, text, [mentions[0], Mention(70, 74, 13, 14, gaza, "Gaza")]) == israel  # abroad
+    south = Place("Southern District", 31.0, 34.8, 4, "Southern District", "ISR", "admin1", "the south")
+    assert note_location(south, text, [mentions[0], Mention(70, 74, 13, 14, gaza, "Gaza")]) == south  # abroad
+    # a country alone gives way to a settlement even abroad: ACLED places an attack at its target
+    assert note_location(israel, text, [mentions[0], Mention(70, 74, 13, 14, gaza, "Gaza")]) == gaza
     coded = "Clashes in the district (location coded to Sderot)."
     mention = Mention(coded.index("Sderot"), coded.index("Sderot") + 6, 8, 9, sderot, "Sderot")
     assert note_location(israel, coded, [Mention(0, 7, 0, 1, gaza, "Gaza"), mention]) == sderot

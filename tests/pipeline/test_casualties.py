@@ -156,3 +156,15 @@ def test_people_in_critical_condition_are_wounded():
     [(kind, fig)] = casualties("A man was shot and remains in critical condition.")  # one victim, once
     assert (kind, fig.value) == ("wounded", 1)
     assert not casualties("The talks are in a critical phase.")
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Police identified the victims of a triple homicide in Roswell on Saturday.", 3),
+    ("A man was charged in the double murder of his neighbours.", 2),
+])
+def test_a_counted_killing_counts_its_dead(text, killed):
+    assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}
+
+
+def test_a_murder_charge_alone_counts_nobody():
+    assert not casualties("A man was charged with murder and held without bond.")

@@ -349,3 +349,9 @@ def test_killed_and_wounded_in_coordinated_clauses_are_one_event_wherever_the_pa
         attacks = [e for e in analyse(text).events if e.event == "ASSAULT"]
         assert len(attacks) == 1, text
         assert (attacks[0].killed.value, attacks[0].wounded.value) == (killed, wounded), text
+
+
+def test_a_counted_killing_is_an_assault_with_its_dead():
+    evs = only(events("Police identified the victims of a triple homicide in Roswell."), "ASSAULT")
+    assert evs[0].killed is not None and evs[0].killed.value == 3
+    assert not [e for e in events("A man was charged with murder and held without bond.") if e.event == "ASSAULT"]

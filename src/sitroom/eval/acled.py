@@ -160,7 +160,8 @@ def coded_place(text: str, mentions: Sequence[Mention]) -> Place | None:
 def note_location(place: Place | None, text: str, mentions: Sequence[Mention]) -> Place | None:
     """Where a note says its event happened: the place it was coded to; else the event's own place,
     or, where that is only a country or province, the finest place the note names inside it ("rockets
-    fired toward southern Israel, causing sirens to sound in Sderot (Ashqelon, HaDarom)")."""
+    fired toward southern Israel, causing sirens to sound in Sderot (Ashqelon, HaDarom)"); a country
+    alone gives way to a settlement anywhere, as ACLED places an attack where it struck."""
     coded = coded_place(text, mentions)
     if coded is not None:
         return coded
@@ -168,9 +169,12 @@ def note_location(place: Place | None, text: str, mentions: Sequence[Mention]) -
         return note_place(mentions) or place
     if place.precision in ("country", "admin1"):
         finer = note_place(mentions)
-        if finer is not None and finer.country == place.country and PLACE_FINENESS.get(finer.precision, 5) < \
-                PLACE_FINENESS[place.precision] and (place.precision == "country" or finer.admin1 == place.admin1):
+        if finer is None or PLACE_FINENESS.get(finer.precision, 5) >= PLACE_FINENESS[place.precision]:
+            return place
+        if finer.country == place.country and (place.precision == "country" or finer.admin1 == place.admin1):
             return finer
+        if place.precision == "country" and finer.precision in ("place", "near"):
+            return finer  # "rockets fired from Lebanon toward posts near Margaliyyot": the target's place
     return place
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls
-from sitroom.pipeline.numbers import CountMention, find_counts, number_value
+from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
 
 KILL = {"kill", "die", "massacre", "execute", "assassinate", "slay", "murder", "behead"}
@@ -32,6 +32,8 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
                     "could not be verified", "could not be independently verified", "unverified", "alleged")
 
 
+# "a double homicide", "the triple murder": the killing's own word counts its dead
+KILLING_NOUNS = {"homicide", "murder", "killing", "slaying"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 SUICIDE_CUES = ("turned the gun on himself", "turned the gun on herself", "turning the gun on himself",
                 "turning the gun on herself", "took his own life", "took her own life", "taking his own life",
@@ -368,6 +370,13 @@ def casualties_in(sent: Any) -> list[Casualty]:
                 rest = count.value - died.value  # "four shot, one fatally": three wounded
                 count = replace(count, value=rest, low=rest, high=rest)
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
+        elif tok.lower_ in MULTIPLES and tok.head.lemma_.lower() in KILLING_NOUNS and tok.head.i == tok.i + 1 \
+                and (tok.i, "killed") not in seen:
+            # "a triple homicide": three killed, said by the word for the killing itself
+            seen.add((tok.i, "killed"))
+            n = MULTIPLES[tok.lower_]
+            count = CountMention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, n, n, n, "exact", tok.head.i, tok.text)
+            out.append(Casualty("killed", figure_of(count, cumulative, unconfirmed), tok.head.i, tok.head.i))
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
             # "a death toll of 16", "16 dead", "casualties rose to 10"
             for count in counts:

@@ -163,6 +163,10 @@ def parse_count(text: str) -> Count | None:
 # ---------------------------------------------------------------- finding counts in a doc
 
 
+# Words that count what they qualify: "a double homicide", "a triple shooting"
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+
+
 @dataclass(frozen=True)
 class CountMention:
     """A count phrase in a doc. Offsets are the doc's (chars and tokens, end exclusive);

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.resources import load_json
 
 MILITARY_WORDS = {
@@ -197,6 +198,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
                    for t in tok.subtree)
     if need == "has_argument":
         return has_argument(tok)
+    if need == "counted":  # "a triple homicide" (but not "charged with murder")
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in MULTIPLES
     if need == "has_object":
         return bool(_objects(tok)) or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     if need == "plural_or_has_argument":
