@@ -168,3 +168,12 @@ def test_a_counted_killing_counts_its_dead(text, killed):
 
 def test_a_murder_charge_alone_counts_nobody():
     assert not casualties("A man was charged with murder and held without bond.")
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Thomas allegedly shot and killed Veondus Dennis and Antwan Wheeler on May 10 after a dispute.", 2),
+    ("The gunman killed his children, ages 5, 7 and 9, in the house.", 3),
+    ("Police found the bodies of two women, ages 30 and 41.", 2),
+])
+def test_named_and_aged_victims_are_counted(text, killed):
+    assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}

@@ -355,3 +355,9 @@ def test_a_counted_killing_is_an_assault_with_its_dead():
     evs = only(events("Police identified the victims of a triple homicide in Roswell."), "ASSAULT")
     assert evs[0].killed is not None and evs[0].killed.value == 3
     assert not [e for e in events("A man was charged with murder and held without bond.") if e.event == "ASSAULT"]
+
+
+def test_left_dead_and_injured_is_one_event_whatever_order_the_triggers_come_in():
+    evs = only(events("The shooting rampage left four troops dead and 16 others injured, the commander said."),
+               "ASSAULT")
+    assert any(e.killed and e.killed.value == 4 and e.wounded and e.wounded.value == 16 for e in evs)

@@ -241,7 +241,14 @@ def _one_victim(victim: Any) -> CountMention | None:
         return CountMention.of_token(victim, 1, victim.i)  # "accidentally shot himself", "where she later died"
     if "both" in dets and victim.tag_ == "NNS":
         return CountMention.of_token(victim, 2, victim.i)
-    single = victim.ent_type_ == "PERSON" or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
+    doc = victim.doc
+    after = [doc[victim.i + 2]] if victim.i + 2 < len(doc) and doc[victim.i + 1].text == "," else []
+    ages = [t for a in {*[c for c in victim.children if c.dep_ == "appos"], *after}
+            if a.lemma_.lower() == "age" for t in a.subtree if t.like_num]
+    if victim.tag_ == "NNS" and len(ages) > 1:
+        return CountMention.of_token(victim, len(ages), victim.i)  # "his sons, ages 3 and 4": two
+    named = victim.tag_ == "NNP" and any(c.ent_type_ == "PERSON" for c in victim.conjuncts)
+    single = victim.ent_type_ == "PERSON" or named or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
         dets & {"the", "a", "an", "his", "her", "their", "its"}
         or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass"))
     )) or (victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj")

@@ -308,7 +308,8 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     for d in kept:
         tok = d.sent.doc[d.trigger.token]
         host = next((j for j in joined if d.casualties and j.casualties
-                     and (headline or _coordinated(tok, tok.doc[j.trigger.token]))
+                     and (headline or _coordinated(tok, tok.doc[j.trigger.token])
+                          or _coordinated(tok.doc[j.trigger.token], tok))
                      and {c.kind for c in j.casualties}.isdisjoint({c.kind for c in d.casualties})), None)
         if host is not None:
             host.casualties += d.casualties
