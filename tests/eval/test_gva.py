@@ -137,6 +137,24 @@ def test_a_day_after_the_storys_first_report_gives_way_to_an_earlier_attack():
     assert gva.predict_story(events, "s").date == "2020-05-04"  # no story, no first report to bound it
 
 
+def test_a_bare_weekday_a_week_before_the_first_report_gives_way_to_the_days_just_before_it():
+    from sitroom.fuse.records import Story
+    from sitroom.records import DateSpan
+
+    a = article(1, published="2015-11-02")  # a Monday
+    tuesday = DateSpan("2015-10-27", "2015-10-27", "day", "Tuesday")  # tomorrow's hearing, read as last week's
+    sunday = DateSpan("2015-11-01", "2015-11-01", "day", "Sunday")
+    story = Story("s", (a.id,), "2015-11-02", "2015-11-02", None)
+    main = [mention(a, killed=killed(4), date=tuesday), mention(a, 40, killed=killed(4), date=tuesday)]
+    events = merge_mentions(main + [mention(a, 80, date=sunday)], {a.id: a})
+    assert gva.predict_story(events, "s", story).date == "2015-11-01"
+    alone = merge_mentions(main, {a.id: a})
+    assert gva.predict_story(alone, "s", story).date == "2015-11-02"  # nothing else: the first report's day
+    dated = DateSpan("2015-10-27", "2015-10-27", "day", "Oct. 27")  # a written date is trusted
+    assert gva.predict_story(merge_mentions([mention(a, killed=killed(4), date=dated)], {a.id: a}), "s",
+                             story).date == "2015-10-27"
+
+
 def test_an_incident_split_evenly_between_stories_is_scored_on_the_one_that_reported_it_first():
     docs = [gva.Document("late", "Trial opens", "2017-03-01", "", "x"),
             gva.Document("early", "Man shot dead", "2016-05-02", "", "x")]
@@ -148,3 +166,15 @@ def test_an_incident_split_evenly_between_stories_is_scored_on_the_one_that_repo
     metrics, _ = gva.score(docs, {"late": "i1", "early": "i1"}, incidents, {"late": "A", "early": "B"},
                            {"A": "s1-late", "B": "s2-early"}, story_events)
     assert metrics["killed_exact"] == 1.0
+
+
+def test_among_events_reported_by_as_many_articles_the_one_with_figures_is_the_main_one():
+    from sitroom.records import DateSpan
+
+    a = article(1)
+    other_day = DateSpan("2020-02-08", "2020-02-08", "day", "Saturday")
+    ms = [mention(a, 0), mention(a, 100), mention(a, 200, killed=killed(3), date=other_day)]
+    events = merge_mentions(ms, {a.id: a})
+    assert len(events) == 2 and max(len(e.sources) for e in events if e.killed is None) == 2
+    main = gva.main_event(events)
+    assert gva.credible_figure(main.killed) == 3

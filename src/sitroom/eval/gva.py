@@ -27,7 +27,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterable, Sequence
 from urllib.parse import urlparse
@@ -178,7 +178,8 @@ def credible_figure(fig: Disagreement | None, largest: bool = False) -> int:
 
 
 def main_event(events: Iterable[Event]) -> Event | None:
-    """The story's main ASSAULT: mentioned by most articles, then most sources, then with figures, earliest."""
+    """The story's main ASSAULT: mentioned by most articles, then one with figures (a report that counts
+    the victims says more about the incident than one more outlet naming it), most sources, earliest."""
     assaults = [e for e in events if e.event == "ASSAULT" and e.status in HAPPENED]
     if not assaults:
         return None
@@ -186,7 +187,7 @@ def main_event(events: Iterable[Event]) -> Event | None:
     def key(e: Event) -> tuple:
         has_figures = (e.killed is not None) + (e.wounded is not None)
         day = e.date.start if e.date and e.date.precision == "day" else "9999"
-        return (-len(e.article_ids), -len(e.sources), -has_figures, day, e.id)
+        return (-len(e.article_ids), -(has_figures > 0), -len(e.sources), -has_figures, day, e.id)
 
     return min(assaults, key=key)
 
@@ -231,6 +232,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     if first and day and day > first:  # nothing happens after its first report: a later day is a follow-up's
         day = _most_reported((_day(e), len(e.article_ids)) for e in happened
                              if e.event == "ASSAULT" and _day(e) and _day(e) <= first) or first
+    elif first and day and ev is not None and day == _day(ev) and _far_weekday(ev, first):
+        since = (date.fromisoformat(first) - timedelta(days=WEEKDAY_DOUBT_DAYS - 1)).isoformat()
+        day = _most_reported((_day(e), len(e.article_ids)) for e in happened
+                             if e.event == "ASSAULT" and _day(e) and since <= _day(e) <= first) or first
     place = ev.place.name if ev and ev.place and ev.place.precision in ("place", "near") else None
     city = (story.places[0] if story and story.places else None) or place
     if ev is None:
@@ -242,6 +247,21 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     if killed >= 1 and injured == 1 and not any(_counted(s.text) for s in ev.wounded.per_source):
         injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
     return Predicted(story_id, killed, injured, day, city)
+
+
+# A bare weekday that resolves this many days or more before the story's first report ("Tuesday" in
+# an article dated Monday) is more often tomorrow's court date, or a report dated a day early, than
+# last week's shooting: the story's attacks of the days before its first report stand in.
+WEEKDAY_DOUBT_DAYS = 6
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _far_weekday(ev: Event, first: str) -> bool:
+    """Whether the event's day is a bare weekday WEEKDAY_DOUBT_DAYS or more before `first`."""
+    words = ev.date.text if ev.date else ""
+    if not words or not _WEEKDAY.search(words) or re.search(r"\d", words):
+        return False
+    return (date.fromisoformat(first) - date.fromisoformat(_day(ev) or first)).days >= WEEKDAY_DOUBT_DAYS
 
 
 def _counted(words: str) -> bool:
