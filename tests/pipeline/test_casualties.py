@@ -177,3 +177,8 @@ def test_a_murder_charge_alone_counts_nobody():
 ])
 def test_named_and_aged_victims_are_counted(text, killed):
     assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}
+
+
+def test_a_fatal_wound_is_a_death_and_a_plain_wound_is_not():
+    assert ("killed", 1) in {(k, f.value) for k, f in casualties("A 1-year-old boy suffered a fatal gunshot wound.")}
+    assert {k for k, _ in casualties("The man suffered a gunshot wound to the leg.")} == {"wounded"}

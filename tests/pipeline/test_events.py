@@ -361,3 +361,9 @@ def test_left_dead_and_injured_is_one_event_whatever_order_the_triggers_come_in(
     evs = only(events("The shooting rampage left four troops dead and 16 others injured, the commander said."),
                "ASSAULT")
     assert any(e.killed and e.killed.value == 4 and e.wounded and e.wounded.value == 16 for e in evs)
+
+
+def test_a_shooting_under_investigation_happened_with_its_dead_and_wounded():
+    evs = only(events("Police are investigating a shooting incident that left one person dead and three others "
+                      "injured."), "ASSAULT")
+    assert any(e.killed and e.killed.value == 1 and e.wounded and e.wounded.value == 3 for e in evs)

@@ -116,8 +116,17 @@ def _in_condition(tok: Any) -> bool:
         for c in tok.children)
 
 
+def _fatal_wounds(tok: Any) -> bool:
+    """"suffered a fatal gunshot wound", "sustained mortal injuries": the wounds killed."""
+    return tok.lemma_.lower() in ("suffer", "sustain") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS and any(m.lower_ in ("fatal", "mortal")
+                                                                      for m in c.children) for c in tok.children)
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and _fatal_wounds(tok):
+        return "killed"
     if tok.pos_ in ("VERB", "AUX") and (_to_hospital(tok) or _suffered_wounds(tok) or _in_condition(tok)):
         return "wounded"
     if lemma in KILL or tok.lower_ in ("killed", "dead") or (
@@ -248,11 +257,12 @@ def _one_victim(victim: Any) -> CountMention | None:
     if victim.tag_ == "NNS" and len(ages) > 1:
         return CountMention.of_token(victim, len(ages), victim.i)  # "his sons, ages 3 and 4": two
     named = victim.tag_ == "NNP" and any(c.ent_type_ == "PERSON" for c in victim.conjuncts)
-    single = victim.ent_type_ == "PERSON" or named or _aged(victim) or (victim.tag_ == "NN" and victim.pos_ == "NOUN" and (
+    article = victim.tag_ == "NN" and victim.pos_ == "NOUN" and bool(
         dets & {"the", "a", "an", "his", "her", "their", "its"}
-        or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass"))
-    )) or (victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj")
-           and victim.ent_type_ in ("PERSON", ""))
+        or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass")))
+    proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and victim.ent_type_ in (
+        "PERSON", "")
+    single = victim.ent_type_ == "PERSON" or named or _aged(victim) or article or proper
     if not single or victim.lower_ in ("one",):
         return None
     return CountMention.of_token(victim, 1, victim.i)

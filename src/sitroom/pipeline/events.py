@@ -24,6 +24,8 @@ from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, n
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
+# Acts whose object is a happening they look into, not a claim: its dead and wounded are real
+INQUIRIES = {"investigate", "probe", "examine", "review"}
 PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
@@ -268,12 +270,12 @@ def _coordinated(tok: Any, other: Any) -> bool:
     """Whether a casualty verb is coordinated with an earlier one: its conjunct, a conjunct of the same
     verb ("was shot and killed and three others were wounded"), or its clause right after the other's
     "and" or semicolon wherever the parser hung it ("after one was killed and four others were injured",
-    "a man was killed; a second man was injured")."""
+    "a man was killed; a second man was injured", "left one person dead and three others injured")."""
     if tok.dep_ == "conj" and (tok.head.i == other.i or (other.dep_ == "conj" and other.head.i == tok.head.i)):
         return True
     subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     edge = subject[0].left_edge.i if subject else tok.left_edge.i
-    return edge >= 2 and edge - 2 == other.i and tok.doc[edge - 1].lower_ in ("and", ",", ";")
+    return edge >= 2 and edge - 2 in (other.i, other.right_edge.i) and tok.doc[edge - 1].lower_ in ("and", ",", ";")
 
 
 def _content(d: Draft) -> set[int]:
@@ -294,6 +296,8 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     kept = []
     for d in drafts:
         owner = next((s for s in speech if s is not d and d.trigger.token in _content(s)), None)
+        if owner is not None and d.casualties and d.sent.doc[owner.trigger.token].lemma_.lower() in INQUIRIES:
+            owner = None  # "police are investigating a shooting that left one dead": it happened
         if owner is not None and d.trigger.entry.event != "CONSULT":
             owner.absorbed.append(d.trigger)
             if owner.mode is None and d.mode:
