@@ -359,3 +359,9 @@ def test_lower_case_and_half_hyphenated_organisations_are_no_places(run, text, a
 def test_a_city_part_after_a_dash_is_read_as_the_city(run):
     places = by_text(run("In Ciudad de Mexico - Coyoacan, students marched to the rectory."))
     assert any(p.name == "Mexico City" for p in places.values()), places
+
+
+def test_a_neighbourhood_lies_in_the_town_named_after_it(run):
+    places = by_text(run("A soldier shot a man on a motorcycle at the Kaawo-Godey neighborhood in Mogadishu."))
+    hood = next(v for k, v in places.items() if "neighborhood" in k)
+    assert hood.name == "Mogadishu" and hood.precision == "near", places

@@ -50,6 +50,11 @@ SUBCITY_NOUNS = frozenset("neighbourhood neighborhood neighbourhoods neighborhoo
 SUBCITY_KM = 30
 
 
+def _far(place: Place, town: Place) -> bool:
+    """Whether a city's part read on its own lies beyond SUBCITY_KM of its town (or nowhere)."""
+    return place.lat is None or haversine_km((place.lat, place.lon), (town.lat, town.lon)) > SUBCITY_KM
+
+
 def subcity(doc: Any, sp: Span) -> bool:
     """Whether a span names a part of a city: "the Sao Joaquim neighborhood", "Esplanada IV neighborhood"."""
     k = sp.end - 1
@@ -463,18 +468,26 @@ class PlacesStage:
         self._plural_forms(doc, spans)
         ctx = self._context(doc, spans)
         self._containers(doc, spans, chains, ctx)
-        mentions, town = [], None
+        mentions, town, parts = [], None, []
         for sp in spans:
             place = self._resolve(doc, sp, ctx) if sp.accepted else None
-            if place is not None and town is not None and subcity(doc, sp) and (
-                    place.lat is None or haversine_km((place.lat, place.lon), (town.lat, town.lon)) > SUBCITY_KM):
-                place = replace(town, text=place.text, precision="near")
+            if place is not None and subcity(doc, sp):
+                if town is not None and _far(place, town):
+                    place = replace(town, text=place.text, precision="near")
+                elif town is None:
+                    parts.append(len(mentions))  # "the Kaawo-Godey neighborhood in Mogadishu": the town follows
             if place is not None and place.precision == "place" and place.lat is not None:
                 town = place
             if place is not None:
                 text, start = place.text, doc[sp.start].idx
                 mentions.append(Mention(start=start, end=start + len(text), token_start=sp.start,
                                         token_end=sp.end, value=place, text=text))
+        for k in parts:
+            part = mentions[k]
+            after = next((m.value for m in mentions[k + 1:] if m.value.precision == "place" and m.value.lat is not None
+                          and doc[m.token_start].sent.start == doc[part.token_start].sent.start), None)
+            if after is not None and _far(part.value, after):
+                mentions[k] = replace(part, value=replace(after, text=part.text, precision="near"))
         mentions += unlocated(doc, mentions)
         return assign(state, places=tuple(sorted(mentions, key=lambda m: (m.start, m.end))))
 
