@@ -182,3 +182,19 @@ def test_named_and_aged_victims_are_counted(text, killed):
 def test_a_fatal_wound_is_a_death_and_a_plain_wound_is_not():
     assert ("killed", 1) in {(k, f.value) for k, f in casualties("A 1-year-old boy suffered a fatal gunshot wound.")}
     assert {k for k, _ in casualties("The man suffered a gunshot wound to the leg.")} == {"wounded"}
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("A couple pleaded not guilty in the accidental fatal shooting of a 5-year-old girl.", 1),
+    ("Teen pleads guilty in Ohio boy's fatal shooting.", 1),
+    ("A soldier was charged in the shooting death of a teen.", 1),
+    ("Police investigate the deadly shooting of two men on Main Street.", 2),
+])
+def test_a_fatal_shooting_counts_the_victims_it_names(text, killed):
+    assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}
+
+
+@pytest.mark.parametrize("text", ["The shooting was not fatal.", "Police said his death was not suspicious.",
+                                  "His shooting death shocked the town."])
+def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
+    assert not [k for k, _ in casualties(text) if k == "killed"]

@@ -123,6 +123,29 @@ def _fatal_wounds(tok: Any) -> bool:
                                                                       for m in c.children) for c in tok.children)
 
 
+FATAL_WORDS = {"fatal", "deadly"}
+HARM_NOUNS = {"shooting", "stabbing", "beating"}
+
+
+def _fatal_noun(tok: Any) -> bool:
+    """"the fatal shooting", "a deadly stabbing", "the shooting death": a noun for a killing."""
+    lemma = tok.lemma_.lower()
+    if lemma in HARM_NOUNS | KILLING_NOUNS:
+        return any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in tok.children)
+    return lemma == "death" and (any(c.dep_ in ("compound", "amod") and c.lower_ in HARM_NOUNS for c in tok.children)
+                                 or (tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.lower_ in HARM_NOUNS))
+
+
+def _noun_victim(tok: Any) -> Any | None:
+    """Whose killing a noun names: "of" its victim ("the fatal shooting of a girl", "shooting death of
+    teen"), or its possessor ("Ohio boy's fatal shooting"; "his shooting death" is no count: a pronoun)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    return poss
+
+
 def _kind(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and _fatal_wounds(tok):
@@ -387,6 +410,15 @@ def casualties_in(sent: Any) -> list[Casualty]:
                 rest = count.value - died.value  # "four shot, one fatally": three wounded
                 count = replace(count, value=rest, low=rest, high=rest)
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
+        elif tok.pos_ == "NOUN" and _fatal_noun(tok) and (tok.i, "killed") not in seen:
+            # "the fatal shooting of a 5-year-old girl", "the teen's shooting death": the victims it names
+            victim = _noun_victim(tok)
+            count = victim is not None and (_count_for(victim, counts) or _one_victim(victim) or (
+                CountMention.of_token(victim, 1, victim.i) if victim.tag_ == "NN" and _a_person(victim) else None))
+            if count:
+                seen.add((tok.i, "killed"))
+                count = _with_conjuncts(victim, count, counts)
+                out.append(Casualty("killed", figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
         elif tok.lower_ in MULTIPLES and tok.head.lemma_.lower() in KILLING_NOUNS and tok.head.i == tok.i + 1 \
                 and (tok.i, "killed") not in seen:
             # "a triple homicide": three killed, said by the word for the killing itself
