@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from sitroom.fuse.fuser import Fuser
 from sitroom.fuse.records import FigureClaim
@@ -127,3 +127,16 @@ def test_a_failed_fusion_leaves_nothing_behind(db_path, monkeypatch):
         assert store.fusion_counts()["stories"] == 0 and store.unfused_article_ids() == [art.id]
         with store.engine.connect() as conn:
             assert conn.execute(select(tables.minhash_signatures)).all() == []  # the dedup rows rolled back too
+
+
+def test_a_days_unfused_articles_come_in_id_order_whenever_they_were_stored(db_path):
+    # first_seen has whole seconds: the order of one day's articles must not hang on where a second ended
+    with Store.open(db_path) as store:
+        arts = [_stored(store, n, published="2020-02-12")[0] for n in range(1, 6)]
+        early = _stored(store, 9, published="2020-02-11")[0]
+        undated = _stored(store, 7, published=None)[0]
+        with store.engine.begin() as conn:  # stored a second apart, in the reverse of their id order
+            for k, aid in enumerate(sorted((a.id for a in arts), reverse=True)):
+                conn.execute(text("UPDATE articles SET first_seen = :t WHERE id = :i"),
+                             {"t": f"2026-01-01T00:00:0{k}+00:00", "i": aid})
+        assert store.unfused_article_ids() == [early.id, *sorted(a.id for a in arts), undated.id]

@@ -19,7 +19,7 @@ from collections import Counter, OrderedDict
 from typing import Any, Iterable, Iterator, Sequence
 
 import numpy as np
-from sqlalchemy import Connection, Table, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, case, delete, or_, select, update
 
 from sitroom.fuse.records import Event, FigureClaim, Story
 from sitroom.fuse.stories import StoryProfile
@@ -110,7 +110,7 @@ _PER_KEY = (select(_K.c.story_id)
             .where(_K.c.key == bindparam("key"),
                    or_(_K.c.last_date >= bindparam("start"), _K.c.last_date.is_(None)),
                    or_(_K.c.first_date <= bindparam("end"), _K.c.first_date.is_(None)))
-            .order_by(_K.c.last_date.desc()).limit(bindparam("n")))
+            .order_by(_K.c.last_date.desc(), _K.c.story_id).limit(bindparam("n")))
 
 
 class FusionSession:
@@ -325,10 +325,15 @@ class FusionReads:
         raise NotImplementedError
 
     def unfused_article_ids(self) -> list[str]:
-        """Stored articles without a story (an interrupted run, a database older than stories), oldest first."""
+        """Stored articles without a story (an interrupted run, a database older than stories), oldest first.
+
+        Articles of one day come in id order, not in the order they were stored: `first_seen` has
+        whole seconds, so two runs over the same files would order a day's articles differently
+        wherever a second's boundary fell, and group them differently. Undated ones keep arrival order."""
         a, m = tables.articles, tables.article_stories
         stmt = (select(a.c.id).outerjoin(m, m.c.article_id == a.c.id).where(m.c.article_id.is_(None))
-                .order_by(a.c.published_date.is_(None), a.c.published_date, a.c.first_seen, a.c.id))
+                .order_by(a.c.published_date.is_(None), a.c.published_date,
+                          case((a.c.published_date.is_(None), a.c.first_seen), else_=""), a.c.id))
         with self.engine.connect() as conn:
             return list(conn.execute(stmt).scalars())
 
