@@ -198,3 +198,13 @@ def test_a_fatal_shooting_counts_the_victims_it_names(text, killed):
                                   "His shooting death shocked the town."])
 def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
     assert not [k for k, _ in casualties(text) if k == "killed"]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Deputies seek the man who killed 3 adults, 2 children at a farm.", 5),
+    ("A soldier fatally shot his 11-year-old daughter, himself.", 2),
+    ("The gunman killed three people, two men and a woman, before fleeing.", 3),  # the groups restate the three
+    ("A man and his son were killed.", 2),
+])
+def test_groups_after_a_comma_add_up_unless_they_restate_the_total(text, killed):
+    assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}

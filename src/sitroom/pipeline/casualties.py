@@ -32,6 +32,8 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
                     "could not be verified", "could not be independently verified", "unverified", "alleged")
 
 
+# Nouns for people of any kind: groups after "three people," name the same three again
+GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
 # "a double homicide", "the triple murder": the killing's own word counts its dead
 KILLING_NOUNS = {"homicide", "murder", "killing", "slaying"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -306,17 +308,23 @@ def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
 
 
 def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]) -> CountMention:
-    """"Two VDP and 11 civilians were killed", "6 soldiers and more than 37 militants": one toll,
-    the sum of the counted groups (their lower bounds, when a group is not exact)."""
+    """"Two VDP and 11 civilians were killed", "6 soldiers and more than 37 militants", "killed 2 adults,
+    2 teens", "shoots daughter, himself": one toll, the sum of the counted groups (their lower bounds,
+    when a group is not exact); but "three people, two men and a woman" names the three again."""
     parts = [count]
-    for conj in (t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN")
-                                                                     or t.lower_ in SELF)):
+    others = [t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in SELF)]
+    others += [a for a in victim.children if a.dep_ == "appos" and (a.lower_ in SELF or any(
+        c.dep_ == "nummod" for c in a.children)) and a not in others]
+    for conj in others:
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None or c.token_start == count.token_start:
             return count  # "two soldiers and civilians": the other group is not counted
         parts.append(c)
     if len(parts) == 1 or any(p.low is None and p.value is None for p in parts):
         return count
+    if victim.tag_ == "NNS" and victim.lemma_.lower() in GENERIC_PEOPLE and count.value is not None \
+            and sum(p.value or 0 for p in parts[1:]) == count.value:
+        return count  # "three people, two men and a woman": the groups restate the total
     low = sum((p.low if p.low is not None else p.value) or 0 for p in parts)
     exact = all(p.qualifier == "exact" for p in parts)
     first, end = parts[0], max(p.token_end for p in parts)
