@@ -367,3 +367,8 @@ def test_a_shooting_under_investigation_happened_with_its_dead_and_wounded():
     evs = only(events("Police are investigating a shooting incident that left one person dead and three others "
                       "injured."), "ASSAULT")
     assert any(e.killed and e.killed.value == 1 and e.wounded and e.wounded.value == 3 for e in evs)
+
+
+def test_a_shooting_that_happened_is_an_assault_on_its_day():
+    evs = only(events("Deputies said the shooting happened Wednesday at a home on Elm Street.", "2016-01-28"), "ASSAULT")
+    assert evs[0].date is not None and evs[0].date.start == "2016-01-27"

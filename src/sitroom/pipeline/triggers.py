@@ -175,8 +175,9 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(sent_words & (MILITARY_WORDS | {"attack", "strike", "shelling", "bombing", "clash", "wound"}))
     if need == "harm_context":
         before = tok.doc[tok.i - 1].lower_ if tok.i else ""
-        return bool(sent_words & HARM_WORDS) and before not in {"photo", "film", "movie", "video", "range", "clay",
-                                                                 "target", "trap", "skeet"}
+        happened = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("happen", "occur")  # "The shooting happened"
+        return bool(sent_words & HARM_WORDS or happened) and before not in {"photo", "film", "movie", "video", "range",
+                                                                              "clay", "target", "trap", "skeet"}
     if need == "not_labour":
         return not (sent_words & LABOUR_WORDS) or bool(sent_words & MILITARY_WORDS)
     if need == "air_or_military":
