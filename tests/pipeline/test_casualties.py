@@ -208,3 +208,12 @@ def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
 ])
 def test_groups_after_a_comma_add_up_unless_they_restate_the_total(text, killed):
     assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("4 people shot, 3 dead, when a gunman opened fire on an SUV.", 1),
+    ("Five people were shot on the west side; one of them died.", 4),
+    ("Two men were killed and four others were shot.", 4),  # the others: not the same four
+])
+def test_the_shot_less_the_dead_told_after_them_are_the_wounded(text, wounded):
+    assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}

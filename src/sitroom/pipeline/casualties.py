@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.pipeline.casualty_tolls import SELF, shot_less_dead, with_the_killer
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
@@ -23,7 +24,6 @@ WOUND = {"wound", "injure", "hurt", "maim", "hospitalize", "hospitalise"}
 # "suffered gunshot wounds", "was treated for injuries": the subject was wounded
 WOUND_NOUNS = {"wound", "injury"}
 REFLEXIVES = {"himself", "herself", "themselves"}
-SELF = ("himself", "herself")  # one person: "shot himself", "killed his son and then himself"
 TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
               "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
 CUMULATIVE_CUES = ("in total", "in all", "so far", "to date", "total of", "toll", "since", "over the past",
@@ -37,10 +37,6 @@ GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resid
 # "a double homicide", "the triple murder": the killing's own word counts its dead
 KILLING_NOUNS = {"homicide", "murder", "killing", "slaying"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-SUICIDE_CUES = ("turned the gun on himself", "turned the gun on herself", "turning the gun on himself",
-                "turning the gun on herself", "took his own life", "took her own life", "taking his own life",
-                "taking her own life")
-
 
 @dataclass(frozen=True)
 class Casualty:
@@ -366,20 +362,6 @@ def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figur
     return fig
 
 
-def _with_the_killer(found: list[Casualty], sent: Any) -> list[Casualty]:
-    """"shot his wife and two sons before killing himself": the killer's death adds to the toll of the
-    sentence's killing (news tolls and GVA's count the shooter), not a second incident."""
-    own = [c for c in found if c.kind == "killed" and c.victim is not None and sent.doc[c.victim].lower_ in SELF]
-    others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
-    # "then turned the gun on himself" names no killing verb, but it is the same toll
-    if len(own) > 1 or not others or not (own or any(cue in sent.text.lower() for cue in SUICIDE_CUES)):
-        return found
-    first, f = others[0], others[0].figure
-    bump = Figure(*(None if x is None else x + 1 for x in (f.value, f.low, f.high)), f.qualifier, f.cumulative,
-                  f.text)
-    return [replace(c, figure=bump) if c is first else c for c in found if not any(c is o for o in own)]
-
-
 def casualties_in(sent: Any) -> list[Casualty]:
     """Casualty figures of one spaCy sentence."""
     counts = find_counts(sent)
@@ -448,7 +430,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
                     out.append(Casualty(TOLL_NOUNS[tok.lemma_.lower()], figure_of(count, cum, unconfirmed),
                                         count.noun, tok.i))
                     break
-    return _with_the_killer(out, sent)
+    return shot_less_dead(with_the_killer(out, sent), sent)
 
 
 class CasualtiesStage:

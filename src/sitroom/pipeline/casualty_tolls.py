@@ -1,0 +1,52 @@
+"""A sentence's casualty figures read together: the killer among the dead, the shot less the dead.
+
+`sitroom.pipeline.casualties` finds each figure on its own; some need the sentence's others. GVA and
+the news count a shooter who killed himself among the dead of his shooting, and "4 people shot, 3
+dead" is one wounded, not four. Figures are the casualties stage's `Casualty` records.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sitroom.records import Figure
+
+SELF = ("himself", "herself")  # one person: "shot himself", "killed his son and then himself"
+SUICIDE_CUES = ("turned the gun on himself", "turned the gun on herself", "turning the gun on himself",
+                "turning the gun on herself", "took his own life", "took her own life", "taking his own life",
+                "taking her own life")
+
+
+def with_the_killer(found: list[Any], sent: Any) -> list[Any]:
+    """"shot his wife and two sons before killing himself": the killer's death adds to the toll of the
+    sentence's killing (news tolls and GVA's count the shooter), not a second incident."""
+    own = [c for c in found if c.kind == "killed" and c.victim is not None and sent.doc[c.victim].lower_ in SELF]
+    others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
+    # "then turned the gun on himself" names no killing verb, but it is the same toll
+    if len(own) > 1 or not others or not (own or any(cue in sent.text.lower() for cue in SUICIDE_CUES)):
+        return found
+    first, f = others[0], others[0].figure
+    bump = Figure(*(None if x is None else x + 1 for x in (f.value, f.low, f.high)), f.qualifier, f.cumulative,
+                  f.text)
+    return [replace(c, figure=bump) if c is first else c for c in found if not any(c is o for o in own)]
+
+
+def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
+    """"4 people shot, 3 dead", "Five people were shot; one of them died": the shot count them all,
+    so the wounded are the shot less the dead told after them (not "two killed and four others shot")."""
+    doc = sent.doc
+    out = []
+    for c in found:
+        dead = [k for k in found
+                if k.kind == "killed" and k.verb > c.verb and k.figure.value and not k.figure.cumulative]
+        total = sum(k.figure.value for k in dead)
+        v = c.figure.value
+        if c.kind == "wounded" and doc[c.verb].lemma_.lower() == "shoot" and dead and v and 0 < total < v and \
+                (c.victim is None or "other" not in doc[c.victim].lower_):
+            rest = v - total
+            c = replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
+        out.append(c)
+    return out
+
+
+__all__ = ["SELF", "SUICIDE_CUES", "shot_less_dead", "with_the_killer"]
