@@ -159,7 +159,7 @@ def test_people_in_critical_condition_are_wounded():
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Police identified the victims of a triple homicide in Roswell on Saturday.", 3),
+    ("Police named the victims of a triple homicide in Dayton on Saturday.", 3),
     ("A man was charged in the double murder of his neighbours.", 2),
 ])
 def test_a_counted_killing_counts_its_dead(text, killed):
@@ -171,7 +171,7 @@ def test_a_murder_charge_alone_counts_nobody():
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("Thomas allegedly shot and killed Veondus Dennis and Antwan Wheeler on May 10 after a dispute.", 2),
+    ("Police say Carter shot and killed Delmont Yorvis and Marcus Bell on May 10 after a dispute.", 2),
     ("The gunman killed his children, ages 5, 7 and 9, in the house.", 3),
     ("Police found the bodies of two women, ages 30 and 41.", 2),
 ])
@@ -185,8 +185,8 @@ def test_a_fatal_wound_is_a_death_and_a_plain_wound_is_not():
 
 
 @pytest.mark.parametrize("text, killed", [
-    ("A couple pleaded not guilty in the accidental fatal shooting of a 5-year-old girl.", 1),
-    ("Teen pleads guilty in Ohio boy's fatal shooting.", 1),
+    ("Two neighbours pleaded not guilty in the fatal shooting of a 6-year-old boy.", 1),
+    ("A teenager admitted his role in an Idaho girl's fatal shooting.", 1),
     ("A soldier was charged in the shooting death of a teen.", 1),
     ("Police investigate the deadly shooting of two men on Main Street.", 2),
 ])
@@ -202,7 +202,7 @@ def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
 
 @pytest.mark.parametrize("text, killed", [
     ("Deputies seek the man who killed 3 adults, 2 children at a farm.", 5),
-    ("A soldier fatally shot his 11-year-old daughter, himself.", 2),
+    ("A farmer fatally shot his 9-year-old son, himself.", 2),
     ("The gunman killed three people, two men and a woman, before fleeing.", 3),  # the groups restate the three
     ("A man and his son were killed.", 2),
 ])
@@ -211,7 +211,7 @@ def test_groups_after_a_comma_add_up_unless_they_restate_the_total(text, killed)
 
 
 @pytest.mark.parametrize("text, wounded", [
-    ("4 people shot, 3 dead, when a gunman opened fire on an SUV.", 1),
+    ("6 people shot, 2 dead, when a man opened fire at a cookout.", 4),
     ("Five people were shot on the west side; one of them died.", 4),
     ("Two men were killed and four others were shot.", 4),  # the others: not the same four
 ])

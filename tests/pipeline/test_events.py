@@ -352,24 +352,24 @@ def test_killed_and_wounded_in_coordinated_clauses_are_one_event_wherever_the_pa
 
 
 def test_a_counted_killing_is_an_assault_with_its_dead():
-    evs = only(events("Police identified the victims of a triple homicide in Roswell."), "ASSAULT")
+    evs = only(events("Police named the victims of a triple homicide in Dayton."), "ASSAULT")
     assert evs[0].killed is not None and evs[0].killed.value == 3
     assert not [e for e in events("A man was charged with murder and held without bond.") if e.event == "ASSAULT"]
 
 
 def test_left_dead_and_injured_is_one_event_whatever_order_the_triggers_come_in():
-    evs = only(events("The shooting rampage left four troops dead and 16 others injured, the commander said."),
+    evs = only(events("The attack on the base left three guards dead and 12 others injured, the colonel said."),
                "ASSAULT")
-    assert any(e.killed and e.killed.value == 4 and e.wounded and e.wounded.value == 16 for e in evs)
+    assert any(e.killed and e.killed.value == 3 and e.wounded and e.wounded.value == 12 for e in evs)
 
 
 def test_a_shooting_under_investigation_happened_with_its_dead_and_wounded():
-    evs = only(events("Police are investigating a shooting incident that left one person dead and three others "
-                      "injured."), "ASSAULT")
-    assert any(e.killed and e.killed.value == 1 and e.wounded and e.wounded.value == 3 for e in evs)
+    evs = only(events("Detectives are investigating a shooting that left one man dead and two others injured."),
+               "ASSAULT")
+    assert any(e.killed and e.killed.value == 1 and e.wounded and e.wounded.value == 2 for e in evs)
 
 
 def test_a_shooting_that_happened_is_an_assault_on_its_day():
-    evs = only(events("The shooting happened Wednesday on the Tensaw River in the Oak community.", "2016-01-28"),
+    evs = only(events("The shooting happened Wednesday near the old mill on Creek Road.", "2016-01-28"),
                "ASSAULT")
     assert evs[0].date is not None and evs[0].date.start == "2016-01-27"

@@ -324,10 +324,10 @@ def test_an_unknown_village_followed_by_its_province_lies_in_that_province(run):
 
 @pytest.mark.parametrize("text, name, country, admin1", [
     # a particle inside the province's name
-    ("In Bonito (Mato Grosso do Sul), police seized a truck on the highway.", "Bonito", "BRA", "Mato Grosso do Sul"),
+    ("In Bonito (Mato Grosso do Sul), a bridge collapsed after heavy rain.", "Bonito", "BRA", "Mato Grosso do Sul"),
     # a city's zone after a spaced dash: the city is the place the brackets locate
-    ("In Manaus - East Zone (Amazonas), two armed men shot and killed a woman.", "Manaus", "BRA", "Amazonas"),
-    ("In Cucuta - West (Norte de Santander), gunmen opened fire on a car.", "Cucuta", "COL", "Norte de Santander"),
+    ("In Manaus - East Zone (Amazonas), a shop was set on fire at night.", "Manaus", "BRA", "Amazonas"),
+    ("In Cucuta - West (Norte de Santander), a bus was burned by protesters.", "Cucuta", "COL", "Norte de Santander"),
     # a coder's "location coded to" inside the brackets
     ("Rebels clashed with the army in the Raya area (location coded to Kobo, North Wello, Amhara).", "Kobo", "ETH",
      "Amhara"),
@@ -338,30 +338,30 @@ def test_coders_chains_with_particles_dashes_and_coded_to(run, text, name, count
 
 
 def test_a_neighbourhood_lies_in_the_town_named_before_it(run):
-    places = by_text(run("In Teresina (Piaui), two gunmen shot and killed a man in the Sao Joaquim neighborhood."))
+    places = by_text(run("In Teresina (Piaui), a man was robbed in the Sao Joaquim neighborhood."))
     hood = next(v for k, v in places.items() if "Joaquim" in k)
     assert hood.name == "Teresina" and hood.precision == "near", places
 
 
 def test_a_bare_direction_does_not_carry_a_chain_abroad(run):
-    places = by_text(run("An armed group struck the air base in Al Kharouba (Al Marj, East)."))
+    places = by_text(run("Drones were seen over Al Kharouba (Al Marj, East) on Sunday."))
     assert places and all(p.country == "LBY" for p in places.values() if p.lat is not None), places
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("Teachers held a protest at the congress to demand better salaries.", "congress"),
-    ("Gunmen set fire to the Castel-Mocaf brewery warehouse in Bangui.", "Castel"),
+    ("Nurses gathered at the congress to ask for better pay.", "congress"),
+    ("Workers went on strike at the Castel-Mocaf brewery in Bangui.", "Castel"),
 ])
 def test_lower_case_and_half_hyphenated_organisations_are_no_places(run, text, absent):
     assert absent not in by_text(run(text))
 
 
 def test_a_city_part_after_a_dash_is_read_as_the_city(run):
-    places = by_text(run("In Ciudad de Mexico - Coyoacan, students marched to the rectory."))
+    places = by_text(run("In Ciudad de Mexico - Coyoacan, a market fire damaged ten stalls."))
     assert any(p.name == "Mexico City" for p in places.values()), places
 
 
 def test_a_neighbourhood_lies_in_the_town_named_after_it(run):
-    places = by_text(run("A soldier shot a man on a motorcycle at the Kaawo-Godey neighborhood in Mogadishu."))
+    places = by_text(run("Traders protested at the Kaawo-Godey neighborhood in Mogadishu."))
     hood = next(v for k, v in places.items() if "neighborhood" in k)
     assert hood.name == "Mogadishu" and hood.precision == "near", places
