@@ -338,8 +338,7 @@ class Gazetteer:
                 best = out
         if len(parts) > 1 and sum(x is not None for x in best) <= 1 and set(normalize(parts[-1]).split()) <= REGIONS:
             # "(Al Marj, East)": no "East" of any country holds the rest of the chain: read it alone
-            rest = self.resolve_chain(parts[:-1], context_countries, weak_countries)
-            if any(rest):
+            if any(rest := self.resolve_chain(parts[:-1], context_countries, weak_countries)):
                 return [*rest, None]
         return best
 
