@@ -67,24 +67,15 @@ def city_before_dash(doc: Any, s: int, e: int) -> tuple[int, int]:
     spaced dash; the city before it is the place the brackets locate. (s, e) unchanged otherwise."""
     if s < 2 or doc[s - 1].text not in DASHES or not doc[s - 2].whitespace_ or not is_cap(doc[s - 2]):
         return s, e
-    end, start = s - 1, s - 2
-    while start > 0 and end - start < 6 and (glue(doc, start - 1) or starts_run(doc[start - 1]) or (
-            doc[start - 1].lower_ in NAME_PARTICLES and start > 1 and starts_run(doc[start - 2]))):
-        start -= 1
-    while start < end and glue(doc, start):
-        start += 1
+    end = s - 1
+    start = name_start(doc, end - 1, end, particles=True)
     return (start, end) if start < end and is_cap(doc[start]) else (s, e)
 
 
 def district_town(stage: Any, doc: Any, op: int, name: str, ctx: Context) -> list[Candidate | None]:
     """"the outskirts of Ramieh (Bint Jbeil)": one bracketed town after a place the text introduces
     ("of", "in", "near" before it) names the district around that town, as coders write it."""
-    s = op - 1
-    while s > 0 and op - s < 6 and (glue(doc, s - 1) or starts_run(doc[s - 1]) or (
-            doc[s - 1].lower_ in NAME_PARTICLES and s > 1 and starts_run(doc[s - 2]))):
-        s -= 1  # "Ras al Naqoura": lower-case particles inside the name
-    while s < op and glue(doc, s):
-        s += 1
+    s = name_start(doc, op - 1, op, particles=True)  # "Ras al Naqoura": lower-case particles inside the name
     if s == 0 or doc[s - 1].lower_ not in LOCATIVE | {"of"}:
         return [None]
     towns = [c for c in stage.gazetteer.candidates(name)[0] if c.precision == "place"]
