@@ -25,7 +25,7 @@ DOCS = [
                 "Officers found him on Main Street and no one has been arrested."},
     {"doc_id": "d2", "incident_id": "i1", "title": "Police name man shot dead in Dayton", "dct": "2016-05-03",
      "uri": "http://web.archive.org/web/2016/http://www.otherpaper.example/b",
-     "content": "Dayton police on Monday named the man who was shot and killed outside a bar early Sunday. "
+     "content": "Dayton police on Monday named the 24-year-old shot dead outside a bar early Sunday. "
                 "Detectives are asking witnesses to come forward."},
     {"doc_id": "d3", "incident_id": "i2", "title": "Two wounded in Fresno", "dct": "2016-05-02",
      "uri": "http://fresnotv.example/c",
