@@ -116,12 +116,17 @@ PLACE_FINENESS = {"place": 0, "near": 1, "admin2": 2, "admin1": 3, "named": 3.5,
 
 @dataclass(frozen=True)
 class DateSpan:
-    """A resolved date or range, with its precision and the words it came from."""
+    """A resolved date or range, with its precision and the words it came from.
+
+    `inferred`: the words are not in the event's own sentence but elsewhere in its article ("The
+    shooting happened Thursday." paragraphs after "a man was shot"): a likely day, weaker evidence
+    that two reports tell of one event than a day each names itself."""
 
     start: str
     end: str
     precision: DatePrecision
     text: str = ""
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,18 @@ def test_day_apart_is_compatible_but_weaker():
     assert match(mention(a), mention(b, date=day("2020-02-12"))) is None
 
 
+def test_a_day_inferred_from_elsewhere_in_the_article_is_no_evidence_and_loses_to_a_named_day():
+    from dataclasses import replace
+    a, b = article(1), article(2, outlet="Other Wire")
+    inferred = replace(day("2020-02-14"), inferred=True)  # four days after MONDAY (2020-02-10)
+    # a named day two days off contradicts; an inferred one within the week joins, with no date points
+    assert match(mention(a), mention(b, date=day("2020-02-14"))) is None
+    named_same_day = match(mention(a), mention(b))
+    assert match(mention(a), mention(b, date=inferred)) == named_same_day - 2
+    (event,) = merge_mentions([mention(b, date=inferred), mention(a)], _arts(a, b))
+    assert event.date.start == "2020-02-10" and not event.date.inferred  # the day a report names itself wins
+
+
 def test_result_does_not_depend_on_input_order():
     arts = [article(i, outlet=f"Outlet {i % 3}", published=f"2020-02-1{i % 4}") for i in range(8)]
     mentions = [mention(x, place=(TOWN_A, TOWN_C, CITY_D)[i % 3], killed=killed(5 + (i % 2)),

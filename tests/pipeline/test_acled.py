@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.pipeline.acled import acled_type
+from sitroom.pipeline.acled import acled_type, party_followers_act, with_learned_prior
 
 
 @pytest.mark.parametrize("text", [
@@ -39,3 +39,34 @@ def test_people_killed_by_an_armed_side_with_no_side_of_their_own_are_civilians(
     # a clash stays a battle
     assert acled_type("ASSAULT", None, {"UAF"}, set(), "Mercenaries clashed with people in the town.",
                       casualties=True)[1] == "Armed clash"
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Members of the Green League and supporters of the XYZ clashed with sticks in the bazaar.", "XYZ"),
+    ("ABC activists beat and injured a student at the college over a seat in the hostel.", "ABC activists"),
+    ("Supporters of the ruling party set off crude bombs outside an opposition leader's house.", "the ruling party"),
+])
+def test_a_partys_followers_who_fight_riot(text, attacker):
+    assert party_followers_act(text, [attacker])
+    rule = acled_type("ASSAULT", None, set(), {"CVL"}, text, casualties=True, party=True)
+    assert rule == ("Riots", "Mob violence")
+    assert with_learned_prior("ASSAULT", rule, text, party=True) == rule  # the learned prior does not undo it
+    during = text.rstrip(".") + " during their rally."
+    assert acled_type("ASSAULT", None, set(), {"CVL"}, during, party=True) == ("Riots", "Violent demonstration")
+    held = "They held a demonstration at the court. " + text
+    assert acled_type("ASSAULT", None, set(), {"CVL"}, text, context=held, party=True) == (
+        "Riots", "Violent demonstration")
+    # another party's rally they attacked is no demonstration of theirs
+    theirs = text.rstrip(".") + " as the other party was holding a rally."
+    assert acled_type("ASSAULT", None, set(), {"CVL"}, theirs, context=theirs, party=True) == ("Riots", "Mob violence")
+
+
+def test_a_partys_followers_as_victims_or_an_armed_groups_members_are_no_party_riot():
+    hurt = "Twelve members of the Green League were injured when soldiers fired on them."
+    assert not party_followers_act(hurt, ["soldiers"])
+    assert not party_followers_act(hurt, [], None)  # a passive trigger: no attacker before it
+    crowd = "Dozens of ABC members of a rival faction stormed the office."
+    assert party_followers_act(crowd, [], crowd.index("stormed"))
+    assert not party_followers_act(crowd, [], 3)
+    text = "Members of the ABC attacked a village, killing five civilians."
+    assert acled_type("ASSAULT", None, {"REB"}, {"CVL"}, text, casualties=True, party=True)[0] != "Riots"

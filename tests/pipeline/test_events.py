@@ -141,6 +141,31 @@ def test_an_undated_event_in_the_lead_takes_the_leads_day():
     assert not late or late[0].date.text == "publication date"
 
 
+def test_an_undated_attack_takes_the_day_the_article_gives_its_attack():
+    st = analyse("A farmer was wounded by a stray bullet, his family said.\n\n"
+                 "Neighbours heard several shots.\n\n"
+                 "He was taken to the clinic in a neighbour's car.\n\n"
+                 "Deputies said the shooting happened shortly after 8 p.m. Saturday.\n\n"
+                 "The sheriff will hold a meeting with farmers about hunting rules.")
+    wounded = [e for e in st.events if e.wounded is not None]
+    assert wounded and wounded[0].date.start == "2020-02-08" and wounded[0].date.precision == "day"
+    assert wounded[0].date.inferred  # told in another sentence: weaker evidence when reports are merged
+    # a sentence that only says when it happened tells the day too
+    st = analyse("A boy was hurt in an accident with an air rifle, deputies said.\n\n"
+                 "His mother said he had been playing in the yard.\n\n"
+                 "Neighbours gathered outside.\n\n"
+                 "It happened Friday afternoon near the creek.")
+    hurt = [e for e in st.events if e.event == "ASSAULT"]
+    assert hurt and hurt[0].date.start == "2020-02-07" and hurt[0].date.inferred
+    # an older attack's day is no day of this week's shooting
+    st = analyse("A farmer was wounded by a stray bullet, his family said.\n\n"
+                 "Neighbours heard several shots.\n\n"
+                 "He was taken to the clinic in a neighbour's car.\n\n"
+                 "Another farmer was shot on the same road on 2 January.")
+    first = [e for e in st.events if e.wounded is not None and "stray" in e.quote]
+    assert first and first[0].date.text == "publication date"
+
+
 def test_the_place_attacked_or_bombed_is_where_it_happened():
     st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
     bombed = [e for e in st.events if e.trigger == "bombed"]

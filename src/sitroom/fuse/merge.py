@@ -43,6 +43,7 @@ HAPPENED = {"reported", "claimed", "denied"}
 STATUS_ORDER = ("reported", "claimed", "denied", "planned", "threatened", "hypothetical")
 PLACE_RANK = {"place": 0, "near": 1, "admin1": 2, "country": 3}
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+INFERRED_LEEWAY_DAYS = 7  # an inferred day (DateSpan.inferred) stands for the week an undated report allows
 
 
 def root_article(article_id: str, duplicates: Mapping[str, str] | None) -> str:
@@ -72,6 +73,8 @@ def haversine_km(a: Place, b: Place) -> float:
 def _dates(a: DateSpan | None, b: DateSpan | None) -> tuple[bool, int]:
     if a is None or b is None:
         return True, 0
+    if a.inferred or b.inferred:  # a day told elsewhere in the article: a week's leeway, and no evidence
+        return abs((date.fromisoformat(a.start) - date.fromisoformat(b.start)).days) <= INFERRED_LEEWAY_DAYS, 0
     if a.precision == "day" and b.precision == "day":
         gap = abs((date.fromisoformat(a.start) - date.fromisoformat(b.start)).days)
         return gap <= 1, 2 - gap if gap <= 1 else 0
@@ -259,7 +262,7 @@ def _event(members: Sequence[EventMention], articles: Mapping[str, Article], sto
     acled = _most_common([(m.acled_event_type, m.acled_sub_event_type) for m in members if m.acled_event_type])
     place = _most_common([m.place for m in members], rank=lambda p: PLACE_RANK.get(p.precision, 9),
                          key=lambda p: (p.geonameid, p.name if p.geonameid is None else "", p.precision))
-    when = _most_common([m.date for m in members], rank=lambda d: DATE_RANK.get(d.precision, 9),
+    when = _most_common([m.date for m in members], rank=lambda d: DATE_RANK.get(d.precision, 9) + 0.5 * d.inferred,
                         key=lambda d: (d.start, d.end, d.precision))
     sources = tuple(Source(m.article_id, articles[m.article_id].outlet if m.article_id in articles else None,
                            m.quote, m.attributed_to) for m in members)
@@ -293,7 +296,7 @@ class _Cluster:
         self._extend(m)
 
     def _extend(self, m: EventMention) -> None:
-        if m.date is not None:
+        if m.date is not None and not m.date.inferred:
             lo = (date.fromisoformat(m.date.start) - _ONE_DAY).isoformat()
             hi = (date.fromisoformat(m.date.end) + _ONE_DAY).isoformat()
             self.first = lo if self.first is None else max(self.first, lo)
@@ -307,7 +310,7 @@ class _Cluster:
         self._extend(m)
 
     def may_take(self, m: EventMention) -> bool:
-        if m.date is not None and self.first is not None and self.last is not None:
+        if m.date is not None and not m.date.inferred and self.first is not None and self.last is not None:
             if m.date.end < self.first or m.date.start > self.last:
                 return False
         p = m.place

@@ -10,6 +10,8 @@ civilians, or against a target with no armed defender (a bus, a market, a plane)
 """
 from __future__ import annotations
 
+import re
+
 from sitroom.pipeline.acled_words import has_words
 
 ARMED = {"MIL", "REB", "COP", "UAF"}
@@ -38,15 +40,46 @@ UNNAMED_VICTIMS = {"person", "persons", "people", "individual", "individuals", "
 CROWD_WORDS = {"locals", "residents", "villagers", "youths", "crowd", "inhabitants", "mob", "prisoners", "inmates",
                "vigilantes", "relatives", "supporters", "fans", "neighbours", "neighbors", "community", "settlers"}
 
+# A party's followers who fight ("members of the X League clashed with Y supporters", "ABC activists
+# beat a student") riot in ACLED's codebook, whatever the weapon: they are not an organised armed group.
+_FOLLOWERS = r"(?i:supporters|activists|workers|cadres|loyalists|members|followers)"
+_PARTY_NAME = r"(?:[A-Z]{2,6}|(?:[A-Z][\w'-]+\s+){0,3}(?:Party|League|Congress|Dal|Shibir))"
+_A_PARTY = r"(?i:(?:the\s+)?(?:ruling|opposition|governing|political)\s+part(?:y|ies))"
+PARTY_FOLLOWERS = re.compile(rf"\b{_FOLLOWERS}\s+of\s+(?:{_A_PARTY}|(?:the\s+)?{_PARTY_NAME})\b"
+                             rf"|\b(?:{_PARTY_NAME}|{_A_PARTY}|(?i:party))\s+(?:\w+\s+)?{_FOLLOWERS}\b")
+
+def party_followers_act(text: str, attackers: list[str], active_at: int | None = None) -> bool:
+    """Whether one of the event's attackers is named as a party's followers in `text` ("members of the
+    ABC" acting, not "members of the ABC were injured" as its victims): the attacker's words lie inside
+    the followers' phrase. With no attacker found, followers named before an active trigger verb at
+    character `active_at` ("hundreds of ABC members of one faction attacked ...") are its attackers."""
+    found = list(PARTY_FOLLOWERS.finditer(text))
+    if not attackers and active_at is not None:
+        return any(m.end() <= active_at for m in found)
+    return any(a and a in m.group(0) for a in attackers for m in found)
+
+
+DURING_RALLY = re.compile(r"\bduring\s+(?:(?:their|its|the|a|an|\w+'s)\s+)?(?:\w+\s+){0,2}"
+                          r"(?:demonstrations?|protests?|rall(?:y|ies)|processions?|march(?:es)?|hartal|blockade)\b",
+                          re.IGNORECASE)
+
 
 def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_sectors: set[str],
                text: str, territory: bool = False, casualties: bool = False,
-               battle: bool = False, context: str | None = None) -> tuple[str | None, str | None]:
+               battle: bool = False, context: str | None = None,
+               party: bool = False) -> tuple[str | None, str | None]:
     """ACLED (event_type, sub_event_type) for a coded event, from its PLOVER type, mode, parties and words.
     `context`, the paragraph around the event's sentence: how a protest went is often told after it
-    ("They held a demonstration ... They threw rocks at the police")."""
+    ("They held a demonstration ... They threw rocks at the police"). `party`: the attackers are a
+    party's followers (`party_followers_act`)."""
     words = set(text.lower().replace(",", " ").replace(".", " ").split())
     if event == "ASSAULT":
+        if party and not actor_sectors & ARMED:
+            # their own rally turned violent ("during their rally", or a protest of theirs told in another
+            # sentence of the paragraph), else a mob of them: attacking another party's rally is a mob's
+            own_rally = DURING_RALLY.search(text) or (
+                context is not None and has_words(context, "protest") and not has_words(text, "protest", "shutdown"))
+            return RIOTS, "Violent demonstration" if own_rally else "Mob violence"
         return _violence(mode, actor_sectors, recipient_sectors, text, words, territory, casualties, battle,
                          context or text)
     if event == "PROTEST":
@@ -151,7 +184,7 @@ OVERRIDE_CONFIDENCE = 0.7
 
 
 def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: str, cued: bool = False,
-                       context: str | None = None) -> tuple[str | None, str | None]:
+                       context: str | None = None, party: bool = False) -> tuple[str | None, str | None]:
     """The rules' ACLED type, or the learned model's where it is confident.
 
     The model was trained on coders' notes and reads the event's paragraph (`context`, else
@@ -159,14 +192,15 @@ def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: st
     before it does. It may only pick a type its PLOVER family allows; it overrides a fallback
     default when `MODEL_CONFIDENCE` sure, and a sub-type the words named explicitly or one the
     parties decided (`cued`: civilians as the named victims, armed sides on both) only when
-    `OVERRIDE_CONFIDENCE` sure.
+    `OVERRIDE_CONFIDENCE` sure. A riot by a party's followers (`party`) stands.
     """
     from sitroom.pipeline.acled_model import load_model
 
     allowed = COMPATIBLE.get(event)
     model = load_model()
-    if not allowed or model is None or (rule[1] == "Mob violence" and has_words(text, "mob", "rioters")):
-        return rule  # a mob or rioters named as such: ACLED's riot whatever the violence looked like
+    if not allowed or model is None or (rule[1] == "Mob violence" and has_words(text, "mob", "rioters")) \
+            or (party and rule[0] == RIOTS):
+        return rule  # a mob, rioters or a party's followers named as such: ACLED's riot whatever the violence
     event_type, sub_type, p = model.predict(context or text)
     if event_type not in allowed:
         return rule

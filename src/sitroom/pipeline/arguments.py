@@ -8,6 +8,7 @@ subject to an event noun ("carried out air strikes", "held talks").
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
@@ -406,6 +407,40 @@ def lead_day(state: DocState, end_sentence: int) -> DateSpan | None:
     for m in state.times or ():
         span = m.value
         if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
+            return span
+    return None
+
+
+# "It happened just after 11 Thursday night.", "Officers responded to the home Sunday night": sentences
+# that tell when the article's incident was, though they name no attack
+WHEN_VERBS = {"happen", "occur", "respond"}
+
+
+def tells_when(sent: Any) -> bool:
+    """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
+    place" or police "responded"."""
+    root = sent.root
+    lemma = root.lemma_.lower()
+    return lemma in WHEN_VERBS or (lemma == "take" and any(c.lower_ == "place" for c in root.children))
+
+
+INCIDENT_WINDOW_DAYS = 7  # an article's undated attacks happened in the week up to its publication
+
+
+def incident_day(state: DocState, incident_sentences: list[Any]) -> DateSpan | None:
+    """The first day in the week up to publication named in a sentence that reports an attack ("The
+    shooting happened just after 9:30 p.m. Thursday."): the day of the article's attacks whose own
+    sentences name none, which otherwise get only the week before publication. `incident_sentences`:
+    those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`)."""
+    pub = state.article.published.date
+    if not pub or not incident_sentences:
+        return None
+    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
+    ranges = [(s.start, s.end) for s in incident_sentences]
+    for m in state.times or ():
+        span = m.value
+        if span.precision == "day" and since <= span.start and span.end <= pub \
+                and any(a <= m.token_start < b for a, b in ranges):
             return span
     return None
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
-from sitroom.pipeline.acled import ARMED, acled_type, with_learned_prior
+from sitroom.pipeline.acled import ARMED, acled_type, party_followers_act, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
@@ -347,8 +347,11 @@ class EventsStage:
         lead_end = args.lead_end(state)
         lead = args.lead_day(state, lead_end)
         head_len = state.article.headline_end
+        incident_sentences = []
         for n, sent in enumerate(doc.sents):
             triggers = find_triggers(sent)
+            if any(t.entry.event == "ASSAULT" for t in triggers) or args.tells_when(sent):
+                incident_sentences.append(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
             for d in _fold(drafts, headline=sent.start_char < head_len):
@@ -361,6 +364,10 @@ class EventsStage:
                 if ev.event == "ASSAULT" and (ev.actors or ev.mode):
                     recent_attack = (n, ev)
                 events.append(ev)
+        day = args.incident_day(state, incident_sentences)
+        if day is not None:  # an attack whose sentence names no day happened on the day the article's attacks did
+            events = [replace(e, date=replace(day, inferred=True)) if e.event == "ASSAULT" and e.date is not None
+                      and e.date.text == PUBLICATION_WEEK else e for e in events]
         return assign(state, events=tuple(events))
 
     @staticmethod
@@ -443,12 +450,16 @@ class EventsStage:
         if event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
             mode = "aerial"
         paragraph = _paragraph(state, sent) if status in ("reported", "claimed") else None
+        active = tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        party = event == "ASSAULT" and party_followers_act(sent.text, [a.text or a.name for a in d.actors],
+                                                           tok.idx - sent.start_char if active else None)
         acled = acled_type(event, mode, a_sec, r_sec, sent.text, d.territory, casualties=bool(d.casualties),
-                           battle=entry.battle, context=paragraph) if paragraph is not None else (None, None)
+                           battle=entry.battle, context=paragraph, party=party) if paragraph is not None \
+            else (None, None)
         if paragraph is not None:
             by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
                 acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
-            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=paragraph)
+            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=paragraph, party=party)
         if event in SPEECH_EVENTS and event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:

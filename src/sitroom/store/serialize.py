@@ -49,7 +49,8 @@ def place_from_dict(d: Mapping[str, Any] | None) -> Place | None:
 def date_span_from_dict(d: Mapping[str, Any] | None) -> DateSpan | None:
     if d is None:
         return None
-    return DateSpan(start=d["start"], end=d["end"], precision=d["precision"], text=d.get("text", ""))
+    return DateSpan(start=d["start"], end=d["end"], precision=d["precision"], text=d.get("text", ""),
+                    inferred=bool(d.get("inferred", False)))
 
 
 def figure_from_dict(d: Mapping[str, Any] | None) -> Figure | None:
