@@ -70,3 +70,13 @@ def test_a_partys_followers_as_victims_or_an_armed_groups_members_are_no_party_r
     assert not party_followers_act(crowd, [], 3)
     text = "Members of the ABC attacked a village, killing five civilians."
     assert acled_type("ASSAULT", None, {"REB"}, {"CVL"}, text, casualties=True, party=True)[0] != "Riots"
+
+
+def test_crowd_control_is_no_shelling_nor_grenade():
+    text = "Police fired rubber bullets and tear gas shells at the marchers."
+    assert acled_type("ASSAULT", "heavy-weapons", {"COP"}, set(), text)[1] != "Shelling/artillery/missile attack"
+    assert acled_type("ASSAULT", None, {"COP"}, set(), "Police threw sound grenades at the crowd.")[1] != "Grenade"
+    # real artillery stays shelling, and a hand grenade a grenade
+    assert acled_type("ASSAULT", "heavy-weapons", {"MIL"}, set(), "Troops fired mortar shells at the hill.")[1] == \
+        "Shelling/artillery/missile attack"
+    assert acled_type("ASSAULT", None, {"UAF"}, set(), "Gunmen threw a grenade at the bar.")[1] == "Grenade"

@@ -166,6 +166,12 @@ def test_an_undated_attack_takes_the_day_the_article_gives_its_attack():
     assert first and first[0].date.text == "publication date"
 
 
+def test_a_toll_told_after_a_shelling_is_the_shellings():
+    st = analyse("An artillery shell struck a minibus outside the market town. Six passengers were wounded.")
+    wounded = [e for e in st.events if e.wounded is not None]
+    assert wounded and wounded[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
 def test_the_place_attacked_or_bombed_is_where_it_happened():
     st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
     bombed = [e for e in st.events if e.trigger == "bombed"]

@@ -112,6 +112,8 @@ def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_
 
 def _violence(mode: str | None, actors: set[str], recipients: set[str], text: str, words: set[str],
               territory: bool, casualties: bool, battle: bool, context: str) -> tuple[str, str]:
+    if mode == "heavy-weapons" and RIOT_CONTROL.search(text) and not HEAVY_WEAPONS.search(text):
+        mode = None  # "fired rubber bullets and tear gas shells": crowd control, not artillery
     if has_words(text, "chemical"):
         return REMOTE, "Chemical weapon"
     if has_words(text, "suicide"):
@@ -177,6 +179,12 @@ CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosi
         "Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance",
         "Government regains territory", "Non-state actor overtakes territory", "Agreement", "Arrests",
         "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Mob violence"}
+RIOT_CONTROL = re.compile(r"tear ?gas|rubber bullets?|sound grenades?|stun grenades?|water cannons?|pellets?",
+                          re.IGNORECASE)
+HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank shell", re.IGNORECASE)
+# Of those, the ones that say how violence was done: a toll told after it is that attack's.
+CUED_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+              "Chemical weapon", "Suicide bomb"}
 MODEL_CONFIDENCE = 0.6
 # Above this the model's reading overrides even the rules' word cues: measured on ACLED notes of
 # countries and years it was not trained on, it is right more often than the cues there.

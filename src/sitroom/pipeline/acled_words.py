@@ -42,7 +42,7 @@ WORDS = {
                     r"soldier", r"attack\w*", r"bomb", r"\bied\b", r"grenade", r"missile", r"rocket"),
     "chemical": _rx(r"chemical (?:weapon|attack|munition|agent)", r"chlorine", r"sarin", r"mustard gas",
                     r"toxic gas", r"poison(?:ous)? gas", r"nerve agent", r"gas attack", r"toxic (?:chemical|agent)"),
-    "grenade": _rx(r"grenade"),
+    "grenade": _rx(r"(?<!sound )(?<!stun )grenade"),  # not the police's sound and stun grenades
     "suicide": _rx(r"suicide (?:bomb|attack|car|vest|blast)", r"blew (?:himself|herself|themselves) up"),
     "disrupted": _rx(r"(?:seiz|recover|found|discover|confiscat|unearth|hand\w* over|surrender)\w* (?:\w+ ){0,6}"
                      r"(?:weapon|arms\b|ammunition|firearm|rifle|gun|explosive|cache|\bied|mines\b|munition|rounds)",
@@ -84,7 +84,7 @@ WORDS = {
     "abduct": _rx(r"abduct", r"kidnap", r"hostage", r"disappear"),
     "air": _rx(r"air ?strike", r"warplane", r"drone", r"jets?\b", r"bomber", r"helicopter", r"air[- ]raid", r"aerial",
                r"air[- ]supported", r"air force"),
-    "shelling": _rx(r"shell", r"artillery", r"mortar", r"rocket", r"missile"),
+    "shelling": _rx(r"(?<!gas )shell", r"artillery", r"mortar", r"rocket", r"missile"),  # not tear gas shells
     "explosive": _rx(r"\bied\b", r"improvised explosive", r"roadside bomb", r"landmine", r"car bomb", r"bomb",
                      r"explosi", r"blast", r"\bmine\b"),
     "violence": _rx(r"\bkill", r"attack", r"shot", r"shoot", r"gunmen", r"stabb", r"murder", r"clash", r"fight",

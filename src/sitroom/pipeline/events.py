@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
-from sitroom.pipeline.acled import ARMED, acled_type, party_followers_act, with_learned_prior
+from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_followers_act, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
@@ -399,12 +399,12 @@ class EventsStage:
         when = ev.date
         if source.date is not None and (when is None or when.text == PUBLICATION_WEEK):
             when = source.date  # "Two soldiers were injured." happened when the attack did
+        # the toll of an attack whose means its own sentence named (shelling, a bomb) is that attack's type
+        inherit_type = ev.acled_event_type in (None, "Battles") or source.acled_sub_event_type in CUED_MEANS
         return replace(ev, actors=source.actors, mode=mode, quote=text[start:end], span=(start, end), place=place,
                        date=when,
-                       acled_event_type=source.acled_event_type if ev.acled_event_type in (None, "Battles")
-                       else ev.acled_event_type,
-                       acled_sub_event_type=source.acled_sub_event_type if ev.acled_event_type in (None, "Battles")
-                       else ev.acled_sub_event_type,
+                       acled_event_type=source.acled_event_type if inherit_type else ev.acled_event_type,
+                       acled_sub_event_type=source.acled_sub_event_type if inherit_type else ev.acled_sub_event_type,
                        confidence=round(max(0.3, ev.confidence - 0.1), 2))
 
     def _build(self, state: DocState, d: Draft, sent: Any, lead: DateSpan | None = None) -> EventMention | None:
