@@ -34,7 +34,7 @@ def test_export_shape_full(build):
     assert d["place"] == {"name": "Tawila", "lat": 13.5, "lon": 24.8333, "geonameid": 370457,
                           "admin1": "North Darfur", "country": "SDN", "precision": "place"}
     assert list(d["place"]) == ["name", "lat", "lon", "geonameid", "admin1", "country", "precision"]
-    assert d["date"] == {"start": "2024-03-03", "end": "2024-03-03", "precision": "day"}
+    assert d["date"] == {"start": "2024-03-03", "end": "2024-03-03", "precision": "day", "inferred": False}
     assert d["killed"] == {"value": 12, "low": 12, "high": None, "qualifier": "at_least", "cumulative": False}
     assert d["wounded"] == {"value": None, "low": 20, "high": 30, "qualifier": "approximately", "cumulative": True}
     assert d["sources"] == [{"article_id": art.id, "outlet": "Radio Dabanga", "quote": m.quote,

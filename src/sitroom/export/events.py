@@ -12,7 +12,7 @@ was found as) are left out; `sources` carries the evidence instead.
       "actors":     [{"name", "country", "sector"}, ...],
       "recipients": [{"name", "country", "sector"}, ...],
       "place": {"name", "lat", "lon", "geonameid", "admin1", "country", "precision"} | null,
-      "date":  {"start", "end", "precision"} | null,
+      "date":  {"start", "end", "precision", "inferred"} | null,
       "killed":  {"value", "low", "high", "qualifier", "cumulative"} | null,
       "wounded": {"value", "low", "high", "qualifier", "cumulative"} | null,
       "status": str,
@@ -85,7 +85,7 @@ def place_to_export(p: Place | None) -> dict[str, Any] | None:
 def date_to_export(d: DateSpan | None) -> dict[str, Any] | None:
     if d is None:
         return None
-    return {"start": d.start, "end": d.end, "precision": d.precision}
+    return {"start": d.start, "end": d.end, "precision": d.precision, "inferred": d.inferred}
 
 
 def figure_to_export(f: Figure | None) -> dict[str, Any] | None:
