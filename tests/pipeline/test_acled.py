@@ -50,7 +50,7 @@ def test_a_partys_followers_who_fight_riot(text, attacker):
     assert party_followers_act(text, [attacker])
     rule = acled_type("ASSAULT", None, set(), {"CVL"}, text, casualties=True, party=True)
     assert rule == ("Riots", "Mob violence")
-    assert with_learned_prior("ASSAULT", rule, text, party=True) == rule  # the learned prior does not undo it
+    assert with_learned_prior("ASSAULT", rule, text, settled=True) == rule  # the learned prior does not undo it
     during = text.rstrip(".") + " during their rally."
     assert acled_type("ASSAULT", None, set(), {"CVL"}, during, party=True) == ("Riots", "Violent demonstration")
     held = "They held a demonstration at the court. " + text
@@ -80,3 +80,21 @@ def test_crowd_control_is_no_shelling_nor_grenade():
     assert acled_type("ASSAULT", "heavy-weapons", {"MIL"}, set(), "Troops fired mortar shells at the hill.")[1] == \
         "Shelling/artillery/missile attack"
     assert acled_type("ASSAULT", None, {"UAF"}, set(), "Gunmen threw a grenade at the bar.")[1] == "Grenade"
+
+
+def test_an_off_duty_or_retired_officer_is_attacked_as_a_civilian():
+    text = "Gunmen shot dead a retired police sergeant outside his shop."
+    assert acled_type("ASSAULT", None, {"UAF"}, {"COP"}, text, casualties=True) == ("Violence against civilians",
+                                                                                     "Attack")
+    # on duty, or with colleagues on duty among the victims, it is a battle
+    on_duty = "Gunmen shot dead a police sergeant at a checkpoint and a retired officer standing nearby."
+    assert acled_type("ASSAULT", None, {"UAF"}, {"COP"}, on_duty, casualties=True)[0] == "Battles"
+    assert acled_type("ASSAULT", None, {"UAF"}, {"COP"}, "Gunmen shot dead a police sergeant.")[0] == "Battles"
+
+
+def test_raids_that_burn_or_take_property_without_casualties_are_property_destruction():
+    for text in ("Armed men raided a clinic, setting fire to its generator.",
+                 "Militiamen attacked the depot, which was pillaged and burned down.",
+                 "Gunmen stopped the lorry and took the drivers' belongings."):
+        assert acled_type("ASSAULT", None, {"UAF"}, set(), text) == ("Strategic developments",
+                                                                     "Looting/property destruction"), text

@@ -158,3 +158,18 @@ def test_a_capitalised_category_plural_is_a_group_and_a_bracketed_place_is_no_pa
     got = names(analyse("Israeli gunboats shelled the coast of Khan Yunis (Khan Yunis, Gaza Strip)."))
     assert ("Israeli gunboats", "ISR", "MIL") in got
     assert not any(s == "GOV" for _, _, s in got)
+
+
+def test_gangs_and_cartels_are_armed_groups():
+    st = analyse("Gunmen shot dead three gang members near the port of Eastbay in Haiti.")
+    victims = [r for e in st.events if e.event == "ASSAULT" for r in e.recipients]
+    assert victims and all(r.sector == "UAF" for r in victims)
+    st = analyse("A cartel ambushed a patrol in the hills of Sinaloa, Mexico.")
+    attackers = [a for e in st.events if e.event == "ASSAULT" for a in e.actors]
+    assert attackers and attackers[0].sector == "UAF"
+
+
+def test_an_aid_convoy_is_no_military_convoy():
+    st = analyse("Gunmen ambushed an aid convoy near the river crossing in Mali.")
+    targets = [r for e in st.events if e.event == "ASSAULT" for r in e.recipients]
+    assert targets and all(r.sector != "MIL" for r in targets) and any(r.sector == "NGO" for r in targets)

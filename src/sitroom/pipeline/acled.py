@@ -153,6 +153,8 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
         if actors & {"REB", "UAF"} and not actors & STATE:
             return BATTLE, "Non-state actor overtakes territory"
         return BATTLE, "Government regains territory"
+    if recipients & ARMED and OFF_DUTY.search(text) and not ON_DUTY_TARGETS.search(text):
+        return VAC, "Attack"  # an off-duty, retired or former officer is attacked as a civilian
     if recipients & ARMED or (battle and len(actors | recipients) > 0) or (actors & ARMED and "clash" in text):
         return BATTLE, "Armed clash"
     if recipients and recipients <= NON_ARMED:
@@ -179,6 +181,9 @@ CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosi
         "Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance",
         "Government regains territory", "Non-state actor overtakes territory", "Agreement", "Arrests",
         "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Mob violence"}
+OFF_DUTY = re.compile(r"\boff[- ]duty\b|\bretired\b|\bformer\b", re.IGNORECASE)
+ON_DUTY_TARGETS = re.compile(r"checkpoint|patrol|\bposts?\b|\bbases?\b|station|convoy|barracks|positions?\b",
+                             re.IGNORECASE)
 RIOT_CONTROL = re.compile(r"tear ?gas|rubber bullets?|sound grenades?|stun grenades?|water cannons?|pellets?",
                           re.IGNORECASE)
 HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank shell", re.IGNORECASE)
@@ -192,7 +197,7 @@ OVERRIDE_CONFIDENCE = 0.7
 
 
 def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: str, cued: bool = False,
-                       context: str | None = None, party: bool = False) -> tuple[str | None, str | None]:
+                       context: str | None = None, settled: bool = False) -> tuple[str | None, str | None]:
     """The rules' ACLED type, or the learned model's where it is confident.
 
     The model was trained on coders' notes and reads the event's paragraph (`context`, else
@@ -200,15 +205,15 @@ def with_learned_prior(event: str, rule: tuple[str | None, str | None], text: st
     before it does. It may only pick a type its PLOVER family allows; it overrides a fallback
     default when `MODEL_CONFIDENCE` sure, and a sub-type the words named explicitly or one the
     parties decided (`cued`: civilians as the named victims, armed sides on both) only when
-    `OVERRIDE_CONFIDENCE` sure. A riot by a party's followers (`party`) stands.
+    `OVERRIDE_CONFIDENCE` sure. A type the parties settle (`settled`: a party's followers riot) stands.
     """
     from sitroom.pipeline.acled_model import load_model
 
     allowed = COMPATIBLE.get(event)
     model = load_model()
     if not allowed or model is None or (rule[1] == "Mob violence" and has_words(text, "mob", "rioters")) \
-            or (party and rule[0] == RIOTS):
-        return rule  # a mob, rioters or a party's followers named as such: ACLED's riot whatever the violence
+            or settled:
+        return rule  # a mob or rioters named as such, or a type the parties settle
     event_type, sub_type, p = model.predict(context or text)
     if event_type not in allowed:
         return rule

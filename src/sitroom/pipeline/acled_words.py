@@ -53,7 +53,9 @@ WORDS = {
                 r"(?:base|headquarter|outpost|observation (?:point|post)|military post|checkpoint|post\b|camp\b|facilit)"),
     "property": _rx(r"loot", r"vandali[sz]", r"torch", r"set (?:\w+ ){0,4}(?:on fire|ablaze|alight)", r"arson",
                     r"ransack", r"burn\w* (?:down )?(?:\w+ ){0,3}(?:house|home|shop|car|vehicle|propert|office|"
-                    r"building|church|mosque)", r"destroy\w* (?:\w+ ){0,3}propert", r"attacks? on propert"),
+                    r"building|church|mosque)", r"destroy\w* (?:\w+ ){0,3}propert", r"attacks? on propert",
+                    r"sett?(?:ing|s)? fire to", r"pillag", r"plunder", r"burn\w* down",
+                    r"(?:took|stole|seized|robbed) (?:[\w']+ ){0,3}(?:belongings|equipment)"),
     "sexual": _rx(r"\brap(?:e|es|ed|ing|ist)\b", r"sexual", r"molest", r"sexually"),
     "mob": _rx(r"\bmob\b", r"lynch", r"vigilant", r"villagers clash", r"communal clash"),
     "rioters": _rx(r"\brioters?\b", r"\brioted\b"),

@@ -459,7 +459,8 @@ class EventsStage:
         if paragraph is not None:
             by_parties = (acled[1] == "Attack" and bool(r_sec) and not r_sec & ARMED) or (
                 acled[1] == "Armed clash" and bool(r_sec & ARMED) and bool(a_sec & ARMED))
-            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=paragraph, party=party)
+            settled = party and acled[0] == "Riots"
+            acled = with_learned_prior(event, acled, sent.text, cued=by_parties, context=paragraph, settled=settled)
         if event in SPEECH_EVENTS and event != "CONSULT" and not d.actors:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:
