@@ -42,3 +42,8 @@ def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
 def test_the_body_is_not_read_with_the_headline_pattern():
     st = analyse("Reporters said 3 killed, 2 hurt was the rumour, but nobody was harmed.")
     assert not [f for f in st.figures if f.value.headline]
+
+
+def test_a_stations_number_before_a_dash_is_no_count():
+    assert headline_tolls("KXYZ Channel 9 - Three Hurt in Bowling Alley Shooting") == [
+        ("wounded", 3, (17, 22), (23, 27))]

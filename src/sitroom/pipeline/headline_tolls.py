@@ -24,7 +24,10 @@ _AGE = r"\d{1,3}[ -](?:year|month|week|day)s?[ -]old"
 _COUNT = r"(?P<count>" + _AGE + r"|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
          r"a|an|" + "|".join(ONE_PERSON) + r")"
 _WHAT = r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot)"
-_TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + r"(?:[ -][\w'’-]+){0,2}?[ -]" + _WHAT + r"(?![\w-])")
+# the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
+# alone ("News Channel 12 - Five Injured" counts five)
+_GAP = r"(?:[ -](?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)(?!-)[\w'’-]+){0,2}?"
+_TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # the headline of a round-up over several incidents
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city)\b")
