@@ -172,6 +172,23 @@ def test_a_toll_told_after_a_shelling_is_the_shellings():
     assert wounded and wounded[0].acled_sub_event_type == "Shelling/artillery/missile attack"
 
 
+def test_a_wave_of_raids_is_carried_out_by_the_clauses_subject_and_the_wave_is_no_target():
+    st = analyse("Insurgents carried out a wave of raids on police posts along the highway.")
+    raids = [e for e in st.events if e.event == "ASSAULT"]
+    assert raids and any(a.sector == "REB" for a in raids[0].actors)
+    st = analyse("The faction launched a series of attacks across the valley, killing nine villagers.")
+    assert not any("series" in (r.text or r.name) for e in st.events for r in e.recipients)
+
+
+def test_launched_rockets_or_drones_are_attacks_but_a_missile_test_is_not():
+    st = analyse("Fighters launched rockets at an airbase in the north overnight.")
+    assert [e.mode for e in st.events if e.event == "ASSAULT"] == ["heavy-weapons"]
+    st = analyse("The navy launched drones against the harbour's defences.")
+    assert [e.mode for e in st.events if e.event == "ASSAULT"] == ["aerial"]
+    assert not [e for e in analyse("The state launched a missile test over the sea on Sunday.").events
+                if e.event == "ASSAULT"]
+
+
 def test_the_place_attacked_or_bombed_is_where_it_happened():
     st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
     bombed = [e for e in st.events if e.trigger == "bombed"]

@@ -31,6 +31,9 @@ MARCH_VERBS = {"march", "walk", "parade", "converge", "flock", "stream", "advanc
 NEAR_PREPS = {"near", "around", "outside", "toward", "towards", "south", "north", "east", "west"}
 
 
+# Nouns that count events ("a wave of raids", "a series of attacks"): neither a party nor a target
+QUANTITY_NOUNS = {"series", "wave", "spate", "string", "barrage", "round", "volley", "salvo", "flurry", "succession",
+                  "number", "couple", "dozen", "handful", "set"}
 TIME_WORDS = {"day", "night", "week", "month", "year", "morning", "evening", "afternoon", "hour", "time"}
 MILITARY_EVENT_NOUNS = {"strike", "airstrike", "attack", "offensive", "bombardment", "shelling", "raid", "assault",
                         "operation", "invasion", "bombing", "deployment", "reinforcement", "convoy", "incursion"}
@@ -174,10 +177,13 @@ def roles(state: DocState, trig: Any, battle: bool = False, own_object: bool = F
                 patients += objs
             elif p.lower_ == "from" and trig.lemma_.lower() in ("reprimand", "warning", "threat"):
                 agents += objs
+        lead = trig  # "carried out a wave of raids": the raids are carried out through their quantity noun
+        if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in QUANTITY_NOUNS:
+            lead = trig.head.head
         head = trig.head
-        if trig.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB" \
-                and head.lemma_.lower() in LIGHT_VERBS and not actors_for(state, agents):
-            agents = clause_subject(head)
+        if lead.dep_ in ("dobj", "obj", "nsubjpass", "attr") and lead.head.pos_ == "VERB" \
+                and lead.head.lemma_.lower() in LIGHT_VERBS and not actors_for(state, agents):
+            agents = clause_subject(lead.head)
         if trig.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.pos_ == "VERB" \
                 and not actors_for(state, agents):
             agents = clause_subject(head.head)  # "negotiators return to Geneva for talks"
@@ -200,8 +206,8 @@ def _targets(state: DocState, heads: list[Any]) -> list[Actor]:
     recipient with no country or sector, so the evidence says what was attacked."""
     out = []
     for head in heads:
-        if head.pos_ != "NOUN" or head.like_num or head.lower_ in TIME_WORDS:
-            continue
+        if head.pos_ != "NOUN" or head.like_num or head.lower_ in TIME_WORDS or head.lemma_.lower() in QUANTITY_NOUNS:
+            continue  # "launched a series of attacks": the series is no target
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("punct",)]
         text = " ".join(t.text for t in words)
         if text and not any(m.token_start <= head.i < m.token_end for m in state.places or ()):

@@ -163,6 +163,10 @@ def has_argument(tok: Any) -> bool:
     return False
 
 
+TEST_WORDS = {"test", "tests", "tested", "testing", "satellite", "satellites", "orbit", "exercise", "exercises",
+              "drill", "drills"}
+
+
 def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
     need = entry.needs
     if need is None:
@@ -178,6 +182,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         happened = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("happen", "occur")  # "The shooting happened"
         return bool(sent_words & HARM_WORDS or happened) and before not in {"photo", "film", "movie", "video", "range",
                                                                               "clay", "target", "trap", "skeet"}
+    if need == "not_a_test":  # "launched a missile test", "launched a satellite": no attack
+        return not sent_words & TEST_WORDS
     if need == "not_labour":
         return not (sent_words & LABOUR_WORDS) or bool(sent_words & MILITARY_WORDS)
     if need == "air_or_military":
