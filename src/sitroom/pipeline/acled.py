@@ -48,6 +48,7 @@ _A_PARTY = r"(?i:(?:the\s+)?(?:ruling|opposition|governing|political)\s+part(?:y
 PARTY_FOLLOWERS = re.compile(rf"\b{_FOLLOWERS}\s+of\s+(?:{_A_PARTY}|(?:the\s+)?{_PARTY_NAME})\b"
                              rf"|\b(?:{_PARTY_NAME}|{_A_PARTY}|(?i:party))\s+(?:\w+\s+)?{_FOLLOWERS}\b")
 
+
 def party_followers_act(text: str, attackers: list[str], active_at: int | None = None) -> bool:
     """Whether one of the event's attackers is named as a party's followers in `text` ("members of the
     ABC" acting, not "members of the ABC were injured" as its victims): the attacker's words lie inside
