@@ -64,10 +64,11 @@ def test_a_partys_followers_who_fight_riot(text, attacker):
 def test_a_partys_followers_as_victims_or_an_armed_groups_members_are_no_party_riot():
     hurt = "Twelve members of the Green League were injured when soldiers fired on them."
     assert not party_followers_act(hurt, ["soldiers"])
-    assert not party_followers_act(hurt, [], None)  # a passive trigger: no attacker before it
+    assert not party_followers_act(hurt, [], None)  # a passive trigger: no subject that acts
     crowd = "Dozens of ABC members of a rival faction stormed the office."
-    assert party_followers_act(crowd, [], crowd.index("stormed"))
-    assert not party_followers_act(crowd, [], 3)
+    assert party_followers_act(crowd, [], (0, crowd.index(" stormed")))
+    claimed = "The group claimed an attack on soldiers, XYZ members and aid workers, killing five."
+    assert not party_followers_act(claimed, [], (0, len("The group")))  # they were among its victims
     text = "Members of the ABC attacked a village, killing five civilians."
     assert acled_type("ASSAULT", None, {"REB"}, {"CVL"}, text, casualties=True, party=True)[0] != "Riots"
 
@@ -84,6 +85,8 @@ def test_crowd_control_is_no_shelling_nor_grenade():
 
 def test_an_off_duty_or_retired_officer_is_attacked_as_a_civilian():
     text = "Gunmen shot dead a retired police sergeant outside his shop."
+    former_fighter = "Militiamen ambushed a former rebel fighter who had joined another group."
+    assert acled_type("ASSAULT", None, {"UAF"}, {"REB"}, former_fighter)[0] == "Battles"  # a former fighter is armed
     assert acled_type("ASSAULT", None, {"UAF"}, {"COP"}, text, casualties=True) == ("Violence against civilians",
                                                                                      "Attack")
     # on duty, or with colleagues on duty among the victims, it is a battle

@@ -170,6 +170,10 @@ def test_a_toll_told_after_a_shelling_is_the_shellings():
     st = analyse("An artillery shell struck a minibus outside the market town. Six passengers were wounded.")
     wounded = [e for e in st.events if e.wounded is not None]
     assert wounded and wounded[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+    # after an air-supported ground operation the dead are most often the ground troops' doing
+    st = analyse("Soldiers carried out a helicopter-supported operation against a village. Five herders were killed.")
+    killed = [e for e in st.events if e.killed is not None]
+    assert killed and killed[0].acled_sub_event_type != "Air/drone strike"
 
 
 def test_a_wave_of_raids_is_carried_out_by_the_clauses_subject_and_the_wave_is_no_target():

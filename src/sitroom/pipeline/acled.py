@@ -49,14 +49,15 @@ PARTY_FOLLOWERS = re.compile(rf"\b{_FOLLOWERS}\s+of\s+(?:{_A_PARTY}|(?:the\s+)?{
                              rf"|\b(?:{_PARTY_NAME}|{_A_PARTY}|(?i:party))\s+(?:\w+\s+)?{_FOLLOWERS}\b")
 
 
-def party_followers_act(text: str, attackers: list[str], active_at: int | None = None) -> bool:
+def party_followers_act(text: str, attackers: list[str], subject: tuple[int, int] | None = None) -> bool:
     """Whether one of the event's attackers is named as a party's followers in `text` ("members of the
     ABC" acting, not "members of the ABC were injured" as its victims): the attacker's words lie inside
-    the followers' phrase. With no attacker found, followers named before an active trigger verb at
-    character `active_at` ("hundreds of ABC members of one faction attacked ...") are its attackers."""
+    the followers' phrase. With no attacker found, followers named inside the character span `subject`
+    of an active trigger verb's subject ("hundreds of ABC members of one faction attacked ...") are its
+    attackers."""
     found = list(PARTY_FOLLOWERS.finditer(text))
-    if not attackers and active_at is not None:
-        return any(m.end() <= active_at for m in found)
+    if not attackers and subject is not None:
+        return any(subject[0] <= m.start() and m.end() <= subject[1] for m in found)
     return any(a and a in m.group(0) for a in attackers for m in found)
 
 
@@ -182,15 +183,18 @@ CUED = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosi
         "Chemical weapon", "Suicide bomb", "Sexual violence", "Abduction/forced disappearance",
         "Government regains territory", "Non-state actor overtakes territory", "Agreement", "Arrests",
         "Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Mob violence"}
-OFF_DUTY = re.compile(r"\boff[- ]duty\b|\bretired\b|\bformer\b", re.IGNORECASE)
+OFF_DUTY = re.compile(r"\boff[- ]duty\b|\b(?:retired|former)\s+(?:[\w-]+\s+){0,2}?(?:police\w*|officers?|soldiers?|"
+                      r"sergeants?|gendarmes?|agents?|guards?|servicem[ae]n|colonels?|captains?|lieutenants?|"
+                      r"commanders?|army|military)\b", re.IGNORECASE)
 ON_DUTY_TARGETS = re.compile(r"checkpoint|patrol|\bposts?\b|\bbases?\b|station|convoy|barracks|positions?\b",
                              re.IGNORECASE)
 RIOT_CONTROL = re.compile(r"tear ?gas|rubber bullets?|sound grenades?|stun grenades?|water cannons?|pellets?",
                           re.IGNORECASE)
 HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank shell", re.IGNORECASE)
 # Of those, the ones that say how violence was done: a toll told after it is that attack's.
-CUED_MEANS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-              "Chemical weapon", "Suicide bomb"}
+# (Not air strikes: the toll of an "air-ground operation" is often the ground troops' killing.)
+CUED_MEANS = {"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon",
+              "Suicide bomb"}
 MODEL_CONFIDENCE = 0.6
 # Above this the model's reading overrides even the rules' word cues: measured on ACLED notes of
 # countries and years it was not trained on, it is right more often than the cues there.

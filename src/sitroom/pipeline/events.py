@@ -323,6 +323,18 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     return out
 
 
+def _subject_span(tok: Any, sent: Any) -> tuple[int, int] | None:
+    """Character span, in its sentence, of an active trigger verb's own subject phrase; None for a noun
+    or a passive trigger (whose subject is the victim)."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return None
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    words = list(subj[0].subtree)
+    return words[0].idx - sent.start_char, words[-1].idx + len(words[-1]) - sent.start_char
+
+
 def _figure(cas: list[Casualty], kind: str) -> Figure | None:
     for c in cas:
         if c.kind == kind or (c.kind == "killed_or_wounded" and kind in ("killed", "wounded")):
@@ -450,9 +462,8 @@ class EventsStage:
         if event == "ASSAULT" and mode is None and words & {"airstrike", "airstrikes", "warplanes", "jets"}:
             mode = "aerial"
         paragraph = _paragraph(state, sent) if status in ("reported", "claimed") else None
-        active = tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         party = event == "ASSAULT" and party_followers_act(sent.text, [a.text or a.name for a in d.actors],
-                                                           tok.idx - sent.start_char if active else None)
+                                                           _subject_span(tok, sent))
         acled = acled_type(event, mode, a_sec, r_sec, sent.text, d.territory, casualties=bool(d.casualties),
                            battle=entry.battle, context=paragraph, party=party) if paragraph is not None \
             else (None, None)
