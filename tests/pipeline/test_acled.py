@@ -101,3 +101,11 @@ def test_raids_that_burn_or_take_property_without_casualties_are_property_destru
                  "Gunmen stopped the lorry and took the drivers' belongings."):
         assert acled_type("ASSAULT", None, {"UAF"}, set(), text) == ("Strategic developments",
                                                                      "Looting/property destruction"), text
+
+
+def test_the_month_of_march_is_no_protest_march():
+    killed = "On 2 March 2023, soldiers killed three people in a village near the river."
+    assert acled_type("ASSAULT", None, {"MIL"}, {"CVL"}, killed, casualties=True) == ("Violence against civilians",
+                                                                                      "Attack")
+    marched = "Students marched to the ministry and soldiers fired on them, killing two."
+    assert acled_type("ASSAULT", None, {"MIL"}, {"CVL"}, marched, casualties=True)[0] == "Protests"

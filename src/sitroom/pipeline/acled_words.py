@@ -60,7 +60,9 @@ WORDS = {
     "mob": _rx(r"\bmob\b", r"lynch", r"vigilant", r"villagers clash", r"communal clash"),
     "rioters": _rx(r"\brioters?\b", r"\brioted\b"),
     "shutdown": _rx(r"blockade", r"shut ?down", r"\bhartal", r"general strike"),
-    "protest": _rx(r"protest", r"demonstrat", r"rally", r"rallies", r"march\w*", r"sit-in", r"strike by"),
+    # "marched", "a march", never the month ("On 2 March 2023"): lower-case, or a capitalised verb form
+    "protest": _rx(r"protest", r"demonstrat", r"rally", r"rallies", r"(?-i:march\w*|March(?:ed|ing|ers?)\b)",
+                   r"sit-in", r"strike by"),
     "riot": _rx(r"riot(?!\s+police)", r"turned violent", r"clash\w* with (?:\w+ ){0,2}police", r"stone", r"pelt",
                 r"threw (?:\w+ ){0,3}(?:stones|rocks|bricks|petrol|molotov|firecrackers)", r"molotov"),
     # what makes a demonstration violent in ACLED's terms, besides a riot's words: damage and scuffles
