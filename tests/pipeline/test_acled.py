@@ -109,3 +109,10 @@ def test_the_month_of_march_is_no_protest_march():
                                                                                       "Attack")
     marched = "Students marched to the ministry and soldiers fired on them, killing two."
     assert acled_type("ASSAULT", None, {"MIL"}, {"CVL"}, marched, casualties=True)[0] == "Protests"
+
+
+def test_a_gold_mine_is_no_landmine():
+    text = "Villagers stormed a gold mine and fought the mine's guards."
+    assert acled_type("ASSAULT", None, {"CVL"}, {"UAF"}, text)[1] != "Remote explosive/landmine/IED"
+    assert acled_type("ASSAULT", None, set(), {"MIL"}, "A patrol vehicle hit a mine on the road.")[1] == \
+        "Remote explosive/landmine/IED"

@@ -90,7 +90,9 @@ WORDS = {
                r"air[- ]supported", r"air force"),
     "shelling": _rx(r"(?<!gas )shell", r"artillery", r"mortar", r"rocket", r"missile"),  # not tear gas shells
     "explosive": _rx(r"\bied\b", r"improvised explosive", r"roadside bomb", r"landmine", r"car bomb", r"bomb",
-                     r"explosi", r"blast", r"\bmine\b"),
+                     r"explosi", r"blast",
+                     # a landmine, not a gold mine or the mine's guards
+                     r"(?<!gold )(?<!coal )(?<!copper )(?<!cobalt )(?<!diamond )(?<!artisanal )\bmine\b(?!'s| site| owner)"),
     "violence": _rx(r"\bkill", r"attack", r"shot", r"shoot", r"gunmen", r"stabb", r"murder", r"clash", r"fight",
                     r"ambush", r"massacre", r"assault", r"beat"),
 }
