@@ -116,3 +116,9 @@ def test_a_gold_mine_is_no_landmine():
     assert acled_type("ASSAULT", None, {"CVL"}, {"UAF"}, text)[1] != "Remote explosive/landmine/IED"
     assert acled_type("ASSAULT", None, set(), {"MIL"}, "A patrol vehicle hit a mine on the road.")[1] == \
         "Remote explosive/landmine/IED"
+
+
+def test_a_man_who_carried_a_bomb_is_no_bomber_aircraft():
+    text = "A suspected bomber was shot dead by police at a checkpoint."
+    assert acled_type("ASSAULT", None, {"COP"}, set(), text)[1] != "Air/drone strike"
+    assert acled_type("ASSAULT", None, {"MIL"}, set(), "Long-range bombers hit a depot.")[1] == "Air/drone strike"

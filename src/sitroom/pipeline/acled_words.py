@@ -86,7 +86,9 @@ WORDS = {
                         r"recruit", r"redeploy", r"dissolv", r"split", r"launched (?:a|an) (?:new )?(?:group|unit)"),
     "arrest": _rx(r"arrest", r"detain", r"custody", r"apprehend", r"nabbed", r"rounded up"),
     "abduct": _rx(r"abduct", r"kidnap", r"hostage", r"disappear"),
-    "air": _rx(r"air ?strike", r"warplane", r"drone", r"jets?\b", r"bomber", r"helicopter", r"air[- ]raid", r"aerial",
+    # bomber aircraft, not "the bomber was killed" (a man who carried a bomb)
+    "air": _rx(r"air ?strike", r"warplane", r"drone", r"jets?\b", r"bombers? (?:jets?|aircraft|planes?)",
+               r"(?:strategic|heavy|long-range|fighter) bombers?", r"helicopter", r"air[- ]raid", r"aerial",
                r"air[- ]supported", r"air force"),
     "shelling": _rx(r"(?<!gas )shell", r"artillery", r"mortar", r"rocket", r"missile"),  # not tear gas shells
     "explosive": _rx(r"\bied\b", r"improvised explosive", r"roadside bomb", r"landmine", r"car bomb", r"bomb",
