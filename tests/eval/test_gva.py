@@ -163,9 +163,14 @@ def test_an_incident_split_evenly_between_stories_is_scored_on_the_one_that_repo
     story_events = {"s2-early": merge_mentions([mention(a, killed=killed(1))], {a.id: a}),
                     "s1-late": merge_mentions([mention(b, killed=killed(3))], {b.id: b})}
     # "s1-late" sorts first by id; a tie of one article each goes to the first report all the same
-    metrics, _ = gva.score(docs, {"late": "i1", "early": "i1"}, incidents, {"late": "A", "early": "B"},
-                           {"A": "s1-late", "B": "s2-early"}, story_events)
+    metrics, counts = gva.score(docs, {"late": "i1", "early": "i1"}, incidents, {"late": "A", "early": "B"},
+                                {"A": "s1-late", "B": "s2-early"}, story_events)
     assert metrics["killed_exact"] == 1.0
+    assert counts["incidents with a story of their own"] == 0  # split over two stories
+    # together in one story of their own, the incident counts among those, with its scores
+    _, counts = gva.score(docs, {"late": "i1", "early": "i1"}, incidents, {"late": "A", "early": "B"},
+                          {"A": "s2-early", "B": "s2-early"}, story_events)
+    assert counts["incidents with a story of their own"] == 1 and counts["of those, killed exact"] == 1
 
 
 def test_among_events_reported_by_as_many_articles_the_one_with_figures_is_the_main_one():

@@ -16,6 +16,9 @@ in-memory store, and is scored on:
   day, or the story's most reported day: see `predict_story`, is the incident's date) and
   `city_accuracy` (the settlement the story names most is the incident's city or county).
 
+The counts table adds the incidents whose story holds all their reports and nothing else, with
+the killed, injured and date scores on those alone: how much of the figures' error is the stories'.
+
 Gold is read only to score: what predicts sees the article's id, title, date, URL and
 text, never its incident label, incidents.jsonl or its `original_sources`. `--sample` /
 `--limit` select incidents (with all their articles), so a sample keeps whole stories.
@@ -321,6 +324,9 @@ def score(docs: Sequence[Document], doc_incident: dict[str, str], incidents: dic
         by_incident[doc_incident[d.doc_id]].append(d.doc_id)
     hits: Counter = Counter()
     scored = 0
+    members: dict[str, list[str]] = defaultdict(list)
+    for d, story_id in predicted_story.items():
+        members[story_id].append(d)
     for inc_id in sorted(by_incident):
         gold = incidents.get(inc_id)
         if gold is None:
@@ -338,13 +344,22 @@ def score(docs: Sequence[Document], doc_incident: dict[str, str], incidents: dic
         hits["injured"] += pred.injured == (gold.injured or 0)
         hits["date"] += pred.date is not None and pred.date == gold.date
         hits["city"] += same_city(pred.city, gold.city)
+        # a story of its own: it holds all of the incident's stored reports and nothing else
+        if story is not None and votes[story] == sum(votes.values()) \
+                and all(doc_incident.get(d) == inc_id for d in members[story]):
+            hits["own story"] += 1
+            hits["own killed"] += pred.killed == (gold.killed or 0)
+            hits["own injured"] += pred.injured == (gold.injured or 0)
+            hits["own date"] += pred.date is not None and pred.date == gold.date
     metrics: dict[str, float | None] = {
         "bcubed_precision": p, "bcubed_recall": r, "bcubed_f1": f,
         "killed_exact": safe_div(hits["killed"], scored), "injured_exact": safe_div(hits["injured"], scored),
         "date_exact": safe_div(hits["date"], scored), "city_accuracy": safe_div(hits["city"], scored),
     }
     counts = {"articles": len(docs), "articles in stories": len(predicted_story),
-              "stories": len(set(predicted_story.values())), "incidents": len(by_incident), "incidents scored": scored}
+              "stories": len(set(predicted_story.values())), "incidents": len(by_incident), "incidents scored": scored,
+              "incidents with a story of their own": hits["own story"],
+              **{f"of those, {k} exact": hits[f"own {k}"] for k in ("killed", "injured", "date")}}
     return metrics, counts
 
 
@@ -367,6 +382,11 @@ def evaluate(path: Path, options: Options = Options(), progress: Progress | None
     metrics, counts = score(docs, doc_incident, load_incidents(folder), article_of, story_of_article, story_events,
                             stories)
     skipped = Counter({"articles without text or analysis": counts["articles"] - counts["articles in stories"]})
+    own = counts["incidents with a story of their own"]
+    if own:  # how much of the figures' error is the stories': the same scores where the story is right
+        notes.append(f"on the {own} incidents with a story of their own: "
+                     + ", ".join(f"{k} {counts[f'of those, {k} exact'] / own:.3f}"
+                                 for k in ("killed", "injured", "date")))
     return EvalResult("gva", metrics, ["source", "count"], [[k, v] for k, v in counts.items()],
                       evaluated=counts["articles in stories"], skipped=skipped, notes=notes)
 
