@@ -193,6 +193,16 @@ def test_launched_rockets_or_drones_are_attacks_but_a_missile_test_is_not():
                 if e.event == "ASSAULT"]
 
 
+def test_gunshots_fired_are_firearms_not_shelling():
+    st = analyse("Separatists fired gunshots at a farmer and his son on the road, injuring both.")
+    shots = [e for e in st.events if e.event == "ASSAULT"]
+    assert shots and shots[0].mode == "firearms" and shots[0].acled_sub_event_type != "Shelling/artillery/missile attack"
+    st = analyse("A militia fired indiscriminately in the market and killed several traders.")
+    assert all(e.acled_sub_event_type != "Shelling/artillery/missile attack" for e in st.events)
+    st = analyse("Troops fired artillery rounds at the ridge above the town.")
+    assert [e.acled_sub_event_type for e in st.events if e.event == "ASSAULT"] == ["Shelling/artillery/missile attack"]
+
+
 def test_the_place_attacked_or_bombed_is_where_it_happened():
     st = analyse("Baghdad was heavily bombed by allied forces on Monday, when Iraqi forces were ousted from Kuwait.")
     bombed = [e for e in st.events if e.trigger == "bombed"]

@@ -128,8 +128,9 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
         return RIOTS, "Violent demonstration" if has_words(context, "protest", "shutdown") else "Mob violence"
     if has_words(text, "grenade"):
         return REMOTE, "Grenade"
-    if mode == "heavy-weapons" and not words & {"helicopter", "aircraft", "plane", "drone", "down"} \
-            or has_words(text, "shelling"):
+    # heavy weapons the words name: "fired indiscriminately" or "fired warning shots" is no shelling
+    if mode == "heavy-weapons" and HEAVY_WEAPONS.search(text) \
+            and not words & {"helicopter", "aircraft", "plane", "drone", "down"} or has_words(text, "shelling"):
         return REMOTE, "Shelling/artillery/missile attack"
     if mode == "explosives" or has_words(text, "explosive"):
         return REMOTE, "Remote explosive/landmine/IED"
@@ -190,7 +191,8 @@ ON_DUTY_TARGETS = re.compile(r"checkpoint|patrol|\bposts?\b|\bbases?\b|station|c
                              re.IGNORECASE)
 RIOT_CONTROL = re.compile(r"tear ?gas|rubber bullets?|sound grenades?|stun grenades?|water cannons?|pellets?",
                           re.IGNORECASE)
-HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank shell", re.IGNORECASE)
+HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank|(?<!gas )shell|launcher|bombard|pound",
+                           re.IGNORECASE)
 # Of those, the ones that say how violence was done: a toll told after it is that attack's.
 # (Not air strikes: the toll of an "air-ground operation" is often the ground troops' killing.)
 CUED_MEANS = {"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon",
