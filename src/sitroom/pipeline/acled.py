@@ -114,7 +114,7 @@ def acled_type(event: str, mode: str | None, actor_sectors: set[str], recipient_
 
 def _violence(mode: str | None, actors: set[str], recipients: set[str], text: str, words: set[str],
               territory: bool, casualties: bool, battle: bool, context: str) -> tuple[str, str]:
-    if mode == "heavy-weapons" and RIOT_CONTROL.search(text) and not HEAVY_WEAPONS.search(text):
+    if mode == "heavy-weapons" and RIOT_CONTROL.search(text) and not has_words(text, "heavy_weapons"):
         mode = None  # "fired rubber bullets and tear gas shells": crowd control, not artillery
     if has_words(text, "chemical"):
         return REMOTE, "Chemical weapon"
@@ -129,7 +129,7 @@ def _violence(mode: str | None, actors: set[str], recipients: set[str], text: st
     if has_words(text, "grenade"):
         return REMOTE, "Grenade"
     # heavy weapons the words name: "fired indiscriminately" or "fired warning shots" is no shelling
-    if mode == "heavy-weapons" and HEAVY_WEAPONS.search(text) \
+    if mode == "heavy-weapons" and has_words(text, "heavy_weapons") \
             and not words & {"helicopter", "aircraft", "plane", "drone", "down"} or has_words(text, "shelling"):
         return REMOTE, "Shelling/artillery/missile attack"
     if mode == "explosives" or has_words(text, "explosive"):
@@ -191,8 +191,6 @@ ON_DUTY_TARGETS = re.compile(r"checkpoint|patrol|\bposts?\b|\bbases?\b|station|c
                              re.IGNORECASE)
 RIOT_CONTROL = re.compile(r"tear ?gas|rubber bullets?|sound grenades?|stun grenades?|water cannons?|pellets?",
                           re.IGNORECASE)
-HEAVY_WEAPONS = re.compile(r"artillery|mortar|rocket|missile|howitzer|tank|(?<!gas )shell|launcher|bombard|pound",
-                           re.IGNORECASE)
 # Of those, the ones that say how violence was done: a toll told after it is that attack's.
 # (Not air strikes: the toll of an "air-ground operation" is often the ground troops' killing.)
 CUED_MEANS = {"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade", "Chemical weapon",

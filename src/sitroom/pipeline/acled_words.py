@@ -16,6 +16,8 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 
 
 # Word groups by meaning. Stems end without \b so "flood" covers floods, flooding, flooded.
+_SHELLING = (r"(?<!gas )shell", r"artillery", r"mortar", r"rocket", r"missile")  # not tear gas shells
+
 WORDS = {
     "attrib": _rx(r"(?:claim\w*|bear\w*|den\w+|accept\w*|took|take\w*|assum\w+) (?:\w+ )?responsibilit",
                   r"responsib\w+ for", r"(?:was|were) (?:behind|responsible)", r"denied (?:any )?involvement",
@@ -90,7 +92,9 @@ WORDS = {
     "air": _rx(r"air ?strike", r"warplane", r"drone", r"jets?\b", r"bombers? (?:jets?|aircraft|planes?)",
                r"(?:strategic|heavy|long-range|fighter) bombers?", r"helicopter", r"air[- ]raid", r"aerial",
                r"air[- ]supported", r"air force"),
-    "shelling": _rx(r"(?<!gas )shell", r"artillery", r"mortar", r"rocket", r"missile"),  # not tear gas shells
+    "shelling": _rx(*_SHELLING),
+    # what a heavy-weapons mode needs named before it counts as shelling ("fired indiscriminately" is none)
+    "heavy_weapons": _rx(*_SHELLING, r"howitzer", r"tank", r"launcher", r"bombard", r"pound"),
     "explosive": _rx(r"\bied\b", r"improvised explosive", r"roadside bomb", r"landmine", r"car bomb", r"bomb",
                      r"explosi", r"blast",
                      # a landmine, not a gold mine or the mine's guards
