@@ -47,3 +47,42 @@ def test_an_event_joined_from_two_sentences_counts_in_each_that_names_an_attack(
     joined = replace(ev, span=(0, len(text)))  # as if the pipeline had joined all three sentences
     assert trigger_sentence(joined, spans, text) == 0
     assert joined_mentions(joined, st.doc, spans) == {0, 1}  # not the sentence with no attack word
+
+
+def _spans(sentences):
+    spans, pos = [], 0
+    for s in sentences:
+        spans.append((pos, pos + len(s)))
+        pos += len(s) + 2
+    return tuple(spans)
+
+
+def test_a_toll_alone_is_a_life_event_not_an_attack_mention():
+    from sitroom.eval.wikievents import attack_sentences
+    from tests.pipeline.analysis_helpers import analyse
+
+    sentences = ["Four guards were killed on Tuesday.", "Two bombs exploded near the market, killing six traders."]
+    text = "\n\n".join(sentences)
+    st = analyse(text)
+    assaults = [e for e in st.events if e.event == "ASSAULT"]
+    assert {e.trigger for e in assaults} >= {"killed"}  # sitroom codes the deaths as an attack, as ACLED does
+    told = attack_sentences(assaults, st.doc, _spans(sentences), text)
+    assert set(told) == {1}  # the first sentence only counts the dead: KAIROS's Life.Die
+
+
+def test_a_later_reference_to_the_attack_is_a_mention_of_it():
+    from sitroom.eval.wikievents import attack_sentences
+    from tests.pipeline.analysis_helpers import analyse
+
+    sentences = ["Militants attacked a police post in Garowe on Monday.", "Shops stayed shut all week.",
+                 "The bombing was the third this year, officials said."]
+    text = "\n\n".join(sentences)
+    st = analyse(text)
+    assaults = [e for e in st.events if e.event == "ASSAULT"]
+    told = attack_sentences(assaults, st.doc, _spans(sentences), text)
+    assert 0 in told and 2 in told and 1 not in told
+    quiet = ["Shops stayed shut all week.", "The bombing was the third this year, officials said."]
+    quiet_text = "\n\n".join(quiet)
+    st2 = analyse(quiet_text)
+    none = attack_sentences([], st2.doc, _spans(quiet), quiet_text)
+    assert none == {}  # no attack found in the document: nothing to refer back to
