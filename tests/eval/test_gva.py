@@ -183,3 +183,16 @@ def test_among_events_reported_by_as_many_articles_the_one_with_figures_is_the_m
     assert len(events) == 2 and max(len(e.sources) for e in events if e.killed is None) == 2
     main = gva.main_event(events)
     assert gva.credible_figure(main.killed) == 3
+
+
+def test_among_equals_the_event_counting_the_most_victims_is_the_main_one():
+    from sitroom.records import DateSpan
+
+    a = article(1)
+    friday = DateSpan("2020-01-31", "2020-01-31", "day", "Friday")
+    saturday = DateSpan("2020-02-08", "2020-02-08", "day", "Saturday")
+    # a headline's "4 wounded", and a later sentence about one of them (told apart here by their days)
+    ms = [mention(a, 0, wounded=killed(1, text="a man"), date=friday), mention(a, 100, wounded=killed(4), date=saturday)]
+    events = merge_mentions(ms, {a.id: a})
+    assert len(events) == 2
+    assert gva.credible_figure(gva.main_event(events).wounded) == 4

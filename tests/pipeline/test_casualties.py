@@ -217,3 +217,10 @@ def test_groups_after_a_comma_add_up_unless_they_restate_the_total(text, killed)
 ])
 def test_the_shot_less_the_dead_told_after_them_are_the_wounded(text, wounded):
     assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}
+
+
+def test_another_counts_one_more_victim():
+    got = {(k, f.value) for k, f in casualties("A guard was killed and another was injured in the raid.")}
+    assert got == {("killed", 1), ("wounded", 1)}
+    got = {(k, f.value) for k, f in casualties("One man died and another man was wounded in the attack.")}
+    assert ("wounded", 1) in got

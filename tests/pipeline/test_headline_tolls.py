@@ -18,6 +18,19 @@ from tests.pipeline.analysis_helpers import analyse
     ("Police: 18-month old dead after shooting in Beebe", [("killed", 1)]),
     ("2 girls, ages 11 and 12, shot in head", []),
     ("Victim identified in fatal shooting", []),
+    ("Teen killed, another injured during robbery at gas station", [("killed", 1), ("wounded", 1)]),
+    ("Officers stop gunman after shooting spree injures three", [("wounded", 3)]),  # the active voice
+    ("Gunfire wounds 2 teens outside school", [("wounded", 2)]),
+    ("Shooting in east Tulsa lands four men in hospital", [("wounded", 4)]),
+    ("Car crash sends 3 to the hospital", [("wounded", 3)]),
+    ("Man killed 3 days after wedding", [("killed", 1)]),  # days, not victims
+    ("Mother, 2 children found dead in Smith County home", [("killed", 3)]),  # a list of the dead: its sum
+    ("3 adults, 1 child found shot to death inside motel room", [("killed", 4)]),
+    ("Man kills his girlfriend and her son, turns gun on himself", [("killed", 3)]),  # the killer's death too
+    ("Retired guard killed 6-year-old boy, wife, himself", [("killed", 3)]),
+    ("Springfield man kills 4-year-old, then himself", [("killed", 2)]),
+    ("Man shoots 8-year-old boy, then himself in murder-suicide", [("killed", 2)]),
+    ("Man shoots neighbor and her son in dispute", []),  # shot: killed or wounded, it does not say
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected
@@ -31,6 +44,9 @@ def test_a_round_up_of_several_shootings_is_cumulative():
 @pytest.mark.parametrize("headline, killed, wounded", [
     ("3 Killed, 2 Hurt in Pasadena Shooting", 3, 2),
     ("Suspect Sought After 1 Killed, 5 More Wounded In Strip District Shooting", 1, 5),
+    ("Teen killed, another injured during robbery at gas station", 1, 1),
+    ("Man kills his girlfriend and her son, turns gun on himself", 3, None),
+    ("Man shoots 8-year-old boy, then himself in murder-suicide", 2, None),  # the boy is not among the wounded
 ])
 def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
     st = analyse("Police are investigating the shooting.", title=headline)

@@ -182,7 +182,8 @@ def credible_figure(fig: Disagreement | None, largest: bool = False) -> int:
 
 def main_event(events: Iterable[Event]) -> Event | None:
     """The story's main ASSAULT: mentioned by most articles, then one with figures (a report that counts
-    the victims says more about the incident than one more outlet naming it), most sources, earliest
+    the victims says more about the incident than one more outlet naming it), most sources, both figures,
+    most victims (a headline's "4 wounded" sums what later sentences tell one victim at a time), earliest
     day its own words name (a day inferred from elsewhere in the article ranks as none)."""
     assaults = [e for e in events if e.event == "ASSAULT" and e.status in HAPPENED]
     if not assaults:
@@ -190,8 +191,9 @@ def main_event(events: Iterable[Event]) -> Event | None:
 
     def key(e: Event) -> tuple:
         has_figures = (e.killed is not None) + (e.wounded is not None)
+        victims = credible_figure(e.killed, largest=True) + credible_figure(e.wounded)
         day = e.date.start if e.date and e.date.precision == "day" and not e.date.inferred else "9999"
-        return (-len(e.article_ids), -(has_figures > 0), -len(e.sources), -has_figures, day, e.id)
+        return (-len(e.article_ids), -(has_figures > 0), -len(e.sources), -has_figures, -victims, day, e.id)
 
     return min(assaults, key=key)
 

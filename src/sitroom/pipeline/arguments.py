@@ -8,14 +8,13 @@ subject to an event noun ("carried out air strikes", "held talks").
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline.actors import _state_name, actor_at, actor_dictionary
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.pipeline.gazetteer_names import PLACE_NOUNS
 from sitroom.pipeline.places_named import NAMED_SETTLEMENT_NOUNS, is_settlement_name
-from sitroom.records import PLACE_FINENESS, Actor, DateSpan
+from sitroom.records import PLACE_FINENESS, Actor
 
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "start", "begin", "mount", "make", "have", "open",
                "organize", "organise", "join", "lead", "call", "renew", "hold",
@@ -378,77 +377,6 @@ def _tree_distance(a: Any, b: Any) -> int:
         if t.i in ids_a:
             return n + ids_a[t.i]
     return 99
-
-
-def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
-    """The date of a trigger: a time expression in its own subtree first, then one in the sentence."""
-    times = [m for m in state.times or () if sent.start <= m.token_start < sent.end]
-    if not times:
-        return None
-    subtree = {t.i for t in trig.subtree}
-    own = [m for m in times if m.token_start in subtree]
-    pool = own or times
-    pool.sort(key=lambda m: _tree_distance(trig, trig.doc[m.token_start]))
-    return pool[0]
-
-
-LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
-
-
-def lead_end(state: DocState) -> int:
-    """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
-    head = state.article.headline_end
-    return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
-
-
-def lead_day(state: DocState, end_sentence: int) -> DateSpan | None:
-    """The first day the article's lead names, on or before publication ("Police in White County said
-    a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
-    which otherwise gets only the week before publication. `end_sentence`: `lead_end(state)`."""
-    sents = list(state.doc.sents)[:end_sentence]
-    if not sents:
-        return None
-    end = sents[-1].end
-    pub = state.article.published.date
-    for m in state.times or ():
-        span = m.value
-        if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub):
-            return span
-    return None
-
-
-# "It happened just after 11 Thursday night.", "Officers responded to the home Sunday night": sentences
-# that tell when the article's incident was, though they name no attack
-WHEN_VERBS = {"happen", "occur", "respond"}
-
-
-def tells_when(sent: Any) -> bool:
-    """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
-    place" or police "responded"."""
-    root = sent.root
-    lemma = root.lemma_.lower()
-    return lemma in WHEN_VERBS or (lemma == "take" and any(c.lower_ == "place" for c in root.children))
-
-
-INCIDENT_WINDOW_DAYS = 7  # an article's undated attacks happened in the week up to its publication
-
-
-def incident_day(state: DocState, incident_sentences: list[Any]) -> DateSpan | None:
-    """The first day in the week up to publication named in a sentence that reports an attack ("The
-    shooting happened just after 9:30 p.m. Thursday."): the day of the article's attacks whose own
-    sentences name none, which otherwise get only the week before publication. `incident_sentences`:
-    those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`)."""
-    pub = state.article.published.date
-    if not pub or not incident_sentences:
-        return None
-    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
-    ranges = [(s.start, s.end) for s in incident_sentences]
-    for m in state.times or ():
-        span = m.value
-        if span.precision == "day" and since <= span.start and span.end <= pub \
-                and any(a <= m.token_start < b for a, b in ranges):
-            return span
-    return None
 
 
 def _finest(mentions: list[Any], last: bool = False) -> Any:

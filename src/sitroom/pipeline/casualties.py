@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.casualty_tolls import SELF, shot_less_dead, with_the_killer
-from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls
+from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -264,11 +264,12 @@ def _left_object(verb: Any) -> Any | None:
 
 def _one_victim(victim: Any) -> CountMention | None:
     """Victims named without a number: a person ("Juan Cruz was shot dead"), someone of a stated
-    age ("a 7-year-old is dead"), a singular noun with "the", "a" or a possessive ("the councilman
-    died", "his son was wounded"), a headline's bare person noun ("Child killed"); "both men" are two."""
+    age ("a 7-year-old is dead"), a singular noun with "the", "a", "another" or a possessive ("the
+    councilman died", "his son was wounded", "another was injured"), a headline's bare person noun ("Child
+    killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
-    if victim.lower_ in SELF or (victim.lower_ in ("he", "she") and victim.dep_ in ("nsubj", "nsubjpass")):
-        return CountMention.of_token(victim, 1, victim.i)  # "accidentally shot himself", "where she later died"
+    if victim.lower_ in SELF or (victim.lower_ in ("he", "she", "another") and victim.dep_ in ("nsubj", "nsubjpass")):
+        return CountMention.of_token(victim, 1, victim.i)  # "accidentally shot himself", "another was injured"
     if "both" in dets and victim.tag_ == "NNS":
         return CountMention.of_token(victim, 2, victim.i)
     doc = victim.doc
@@ -279,7 +280,7 @@ def _one_victim(victim: Any) -> CountMention | None:
         return CountMention.of_token(victim, len(ages), victim.i)  # "his sons, ages 3 and 4": two
     named = victim.tag_ == "NNP" and any(c.ent_type_ == "PERSON" for c in victim.conjuncts)
     article = victim.tag_ == "NN" and victim.pos_ == "NOUN" and bool(
-        dets & {"the", "a", "an", "his", "her", "their", "its"}
+        dets & {"the", "a", "an", "his", "her", "their", "its", "another"}
         or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass")))
     proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and victim.ent_type_ in (
         "PERSON", "")
@@ -445,7 +446,7 @@ class CasualtiesStage:
         found: list[Casualty] = []
         for sent in doc.sents:
             found += casualties_in(sent)
-        found += _from_headline(state, found)
+        found = _from_headline(state, found)
         mentions = []
         for cas in sorted(found, key=lambda c: c.verb):
             tok = doc[cas.verb]
@@ -454,20 +455,30 @@ class CasualtiesStage:
 
 
 def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
-    """The headline's tolls the parse missed (title case defeats it): one per kind it has no figure of."""
+    """The casualties found, with the headline's tolls the parse missed (title case defeats it): one per
+    kind it has no figure of; and a list of the dead ("Mother, 2 children found dead") counted whole
+    where the parse counted less of it."""
     doc, article = state.doc, state.article
     head_len = article.headline_end
     if head_len <= 0:
-        return []
+        return parsed
     headline = article.text[:head_len].rstrip()
-    have = {c.kind for c in parsed if doc[c.verb].idx < head_len}
-    out = []
+    in_headline = [c for c in parsed if doc[c.verb].idx < head_len]
+    out = list(parsed)
+    for kind, value, (ls, le), _ in victim_lists(headline)[:1]:
+        counted = [c for c in in_headline if (c.kind == kind and c.figure.value is not None) or (
+            c.victim is not None and ls <= doc[c.victim].idx < le)]  # "shoots boy, then himself": not wounded
+        if counted and all(c.figure.value is None or c.figure.value < value or c.kind != kind for c in counted):
+            out = [c for c in out if c not in counted]  # the list's sum, not the part the parse saw
+            in_headline = [c for c in in_headline if c not in counted]
+    have = {c.kind for c in in_headline}
     for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
         count = doc.char_span(cs, ce, alignment_mode="expand")
         verb = doc.char_span(vs, ve, alignment_mode="expand")
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)
-        out.append(Casualty(kind, headline_figure(value, headline[cs:ve], headline), count.root.i, verb.root.i,
+        words = headline[min(cs, vs):max(ce, ve)]  # "3 killed", or the active voice's "injures three"
+        out.append(Casualty(kind, headline_figure(value, words, headline), count.root.i, verb.root.i,
                             headline=True))
     return out

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
+from sitroom.pipeline import event_times as when
 from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_followers_act, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
@@ -356,13 +357,14 @@ class EventsStage:
         doc = state.doc
         events: list[EventMention] = []
         recent_attack: tuple[int, EventMention] | None = None
-        lead_end = args.lead_end(state)
-        lead = args.lead_day(state, lead_end)
+        lead_end = when.lead_end(state)
+        found = [(sent, find_triggers(sent)) for sent in doc.sents]
+        attacks = frozenset(t.token for _, trs in found for t in trs if t.entry.event == "ASSAULT")
+        lead = when.lead_day(state, lead_end, attacks)
         head_len = state.article.headline_end
         incident_sentences = []
-        for n, sent in enumerate(doc.sents):
-            triggers = find_triggers(sent)
-            if any(t.entry.event == "ASSAULT" for t in triggers) or args.tells_when(sent):
+        for n, (sent, triggers) in enumerate(found):
+            if any(t.entry.event == "ASSAULT" for t in triggers) or when.tells_when(sent):
                 incident_sentences.append(sent)
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
@@ -376,10 +378,10 @@ class EventsStage:
                 if ev.event == "ASSAULT" and (ev.actors or ev.mode):
                     recent_attack = (n, ev)
                 events.append(ev)
-        day = args.incident_day(state, incident_sentences)
+        day = when.incident_day(state, incident_sentences, attacks)
         if day is not None:  # an attack whose sentence names no day happened on the day the article's attacks did
             events = [replace(e, date=replace(day, inferred=True)) if e.event == "ASSAULT" and e.date is not None
-                      and e.date.text == PUBLICATION_WEEK else e for e in events]
+                      and (e.date.text == PUBLICATION_WEEK or e.date.inferred) else e for e in events]
         return assign(state, events=tuple(events))
 
     @staticmethod
@@ -446,8 +448,9 @@ class EventsStage:
         place: Place | None = place_m.value if place_m else None
         if place is not None and place.precision == "place" and args.is_near(doc, place_m):
             place = replace(place, precision="near")
-        time_m = args.time_for(state, tok, sent)
-        date_span = time_m.value if time_m else (lead if lead is not None else _publication_span(state))
+        time_m = when.time_for(state, tok, sent)
+        date_span = time_m.value if time_m else (lead if lead is not None else (
+            when.before_state(state, tok, sent) or _publication_span(state)))
         if event == "PROTEST" and not d.actors:
             # a protest is made by protesters even when the text does not name them
             country = main_country(state)

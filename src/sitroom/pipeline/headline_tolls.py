@@ -21,17 +21,79 @@ ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddl
               "deputy", "trooper", "mother", "father", "son", "daughter", "infant", "baby", "driver", "victim")
 # "5-year-old killed", "18-month old dead": one person of that age, never five or eighteen
 _AGE = r"\d{1,3}[ -](?:year|month|week|day)s?[ -]old"
-_COUNT = r"(?P<count>" + _AGE + r"|\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
-         r"a|an|" + "|".join(ONE_PERSON) + r")"
+_NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ONE_PERSON) + r")"
 _WHAT = r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot)"
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
 # alone ("News Channel 12 - Five Injured" counts five)
 _GAP = r"(?:[ -](?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)(?!-)[\w'’-]+){0,2}?"
 _TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
+# The active voice: "shooting spree injures three", "gunfire wounds 2 teens", "crash kills 4"; and the
+# hospital: "shooting lands four men in hospital", "sends 3 to the hospital" (wounded). Never a count of
+# time ("killed 3 days after").
+_PEOPLE = r"(?:[ -](?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|others|officers|students))?"
+_ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|wounds|wounding|kills|killing)[ -](?P<count>"
+                     + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute)s?\b)" + _PEOPLE)
+_HOSPITAL = re.compile(r"(?i)(?<![\w-])(?P<what>lands|sends|puts|landed|sent|put)[ -](?P<count>" + _NUMBER
+                       + r")" + _PEOPLE + r"[ -](?:in|to|into)(?:[ -]the)?[ -]hospital\b")
 # the headline of a round-up over several incidents
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city)\b")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
+
+
+# Lists of victims: "Mother, 2 children found dead", "kills his girlfriend and her daughter, turns gun on
+# himself", "killed 6-year-old boy, wife, himself": one toll, the sum of the list (a killer's own death
+# counts, as GVA and the news count it).
+KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother", "grandfather", "grandson",
+                    "granddaughter", "sister", "brother", "stepson", "stepdaughter", "fiancee", "fiance", "friend",
+                    "neighbor", "neighbour", "cousin", "nephew", "niece", "aunt", "uncle", "adult", "grandchild",
+                    "kid", "wife's", "parent", "employee", "coworker", "ex-wife", "ex-girlfriend")
+_ITEM = (r"(?:(?:" + _NUMBER + r")(?:[ -][a-z'’-]+){1,2}?|(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE
+         + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE + r"|himself|herself)")
+_SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
+_LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
+_LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:found\s+)?"
+                        r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death)\b")
+_LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|slays|murders|murdered|shoots|shot)\s+" + _LIST
+                         + r"(?![\w-])")
+_SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+)?(?:(?:turns|turned)\s+(?:the\s+)?gun\s+on|kills|killed|shoots|shot)"
+                      r"\s+(?:himself|herself|self)\b")
+_MURDER_SUICIDE = re.compile(r"(?i)murder[ -]suicide")
+
+
+def _list_value(words: str) -> int | None:
+    """The number of victims a list names: a count for a counted group, one for anyone else."""
+    total = 0
+    for item in re.split(r"(?i)" + _SEP, words):
+        first = item.strip().lower().split()[0] if item.strip() else ""
+        if re.fullmatch(_AGE, item.strip(), re.I) or not re.fullmatch(_NUMBER, first, re.I):
+            total += 1
+        else:
+            value = number_value(first)
+            if value is None:
+                return None
+            total += value
+    return total
+
+
+def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[int, int]]]:
+    """("killed", total, the list's span, the verb's span) for each list of the dead in a headline."""
+    out = []
+    for pattern in (_LIST_DEAD, _LIST_KILLS):
+        for m in pattern.finditer(headline):
+            words = m.group("list")
+            if m.group("what").lower() in ("shoots", "shot") and pattern is _LIST_KILLS \
+                    and not _MURDER_SUICIDE.search(headline):
+                continue  # "shoots a man and a woman": wounded, killed or both, the headline does not say
+            value = _list_value(words)
+            if value is None:
+                continue
+            if pattern is _LIST_KILLS and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
+                    and _SUICIDE.match(headline[m.end():]):
+                value += 1  # "kills his girlfriend and her daughter, turns gun on himself"
+            out.append(("killed", value, m.span("list"), m.span("what")))
+    return out
 
 
 def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[int, int]]]:
@@ -46,7 +108,7 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         if set(words[1:-1]) & _NOT_VICTIMS:
             continue  # "2 suspects shot by police": not the victims' count, or not of this attack
         count = m.group("count").lower()
-        if re.fullmatch(_AGE, count) or count in ONE_PERSON or count in ("a", "an"):
+        if re.fullmatch(_AGE, count) or count in ONE_PERSON or count in ("a", "an", "another"):
             value = 1
         elif re.match(r"[ -](?:year|month|week|day)s?\b", headline[m.end("count"):], re.I):
             continue  # "ages 11 and 12", "16-year old": ages, not counts
@@ -59,6 +121,12 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
             what = "killed"  # "Man shot dead"
         kind = "killed" if what in KILLED_WORDS else "wounded"
         found.append((kind, value, m.span("count"), m.span("what"), what == "shot"))
+    for pattern in (_ACTIVE, _HOSPITAL):
+        for m in pattern.finditer(headline):
+            value = number_value(m.group("count").lower())
+            if value is not None:
+                kind = "killed" if m.group("what").lower().startswith("kill") else "wounded"
+                found.append((kind, value, m.span("count"), m.span("what"), False))
     dead = sum(v for k, v, *_ in found if k == "killed")
     out = []
     for kind, value, cspan, wspan, shot in found:
@@ -67,7 +135,10 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         elif shot and dead and value <= dead:
             continue  # "1 shot dead" and "1 dead": the same person
         out.append((kind, value, cspan, wspan))
-    return out
+    lists = victim_lists(headline)
+    for kind, value, lspan, wspan in lists:  # a list's sum replaces the counts of its parts
+        out = [t for t in out if not (t[0] == kind and lspan[0] <= t[2][0] < lspan[1])]
+    return out + lists[:1]
 
 
 def headline_figure(value: int, text: str, headline: str) -> Figure:

@@ -1,0 +1,183 @@
+"""When an event happened: the time expression that belongs to its trigger, and the article's incident day.
+
+Split from `sitroom.pipeline.arguments` (who, whom, where) because dates follow their own rules: a
+time named in the trigger's clause is the event's; one that tells the later state of a victim or an
+inquiry ("remained in critical condition Friday after a shooting") is the report's, not the
+attack's; an undated attack in a news lead happened on the day the lead names.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sitroom.pipeline.arguments import _tree_distance
+from sitroom.pipeline.base import DocState, Mention
+from sitroom.records import DateSpan
+
+# Verbs of a state at the time of the report: a victim "remained in critical condition Friday", "was
+# recovering Friday morning", "an investigation was underway Thursday", "it was unclear Friday". "Be"
+# only with such a state for complement: "the victims were inside the tavern Sunday when" is the day.
+STATE_VERBS = {"remain", "recover", "stay", "continue"}
+STATE_WORDS = {"underway", "unclear", "critical", "stable", "serious", "hospitalized", "hospitalised", "alive",
+               "unknown", "recovering"}
+
+
+def _state_verb(tok: Any) -> bool:
+    """Whether a verb tells a state: "remained", "was recovering", "was underway", "was in critical condition"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma in STATE_VERBS:
+        return True
+    if lemma != "be":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("acomp", "advmod", "attr") and c.lower_ in STATE_WORDS:
+            return True
+        if c.dep_ == "prep" and any(g.lemma_.lower() == "condition" for g in c.children):
+            return True
+    return False
+# What follows an attack by days or months: "arrested Wednesday in connection with a shooting", "charged
+# Monday in the killing of".
+JUSTICE_VERBS = {"arrest", "charge", "sentence", "indict", "convict", "plead", "book", "detain", "jail", "release",
+                 "arraign", "identify", "name", "bury", "mourn", "remember"}
+
+
+def _governor(tok: Any) -> Any:
+    """The verb a token hangs on (itself for a verb), or the root."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def later_state(trig: Any, time_tok: Any) -> bool:
+    """Whether a time expression tells a later state than the trigger's happening, not its day.
+
+    So it does when the trigger is itself a state ("remained in critical condition Friday"); when,
+    outside the trigger's subtree, the time hangs on a verb of state ("was recovering Friday after she
+    shot herself", "It was unclear Friday whether the child was the one who was killed"); and when it
+    hangs on an arrest, a charge or a funeral whose object the attack is ("arrested Wednesday in
+    connection with a shooting"). An immediate consequence keeps the day: "sends a man to the hospital
+    Friday after he was shot".
+    """
+    if _state_verb(trig):
+        return True
+    if time_tok.i in {t.i for t in trig.subtree}:
+        return False
+    governor = _governor(time_tok)
+    top = governor.head if governor.dep_ == "conj" else governor  # "arrested and charged Friday"
+    if governor.lemma_.lower() in JUSTICE_VERBS and trig.i in {t.i for t in top.subtree}:
+        return True  # "arrested Wednesday in connection with a shooting": the arrest's day
+    return _state_verb(governor)
+
+
+def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
+    """Whether a time expression may give an attack's day: it does not tell a later state than the
+    attacks its sentence names (tokens in `attacks`), or, where it names none, hangs on no verb of
+    state, arrest or charge."""
+    sent = time_tok.sent
+    own = [time_tok.doc[i] for i in attacks if sent.start <= i < sent.end]
+    if own:
+        return any(not later_state(t, time_tok) for t in own)
+    governor = _governor(time_tok)
+    return not _state_verb(governor) and governor.lemma_.lower() not in JUSTICE_VERBS
+
+
+def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
+    """The date of a trigger: a time expression in its own subtree first, then one in the sentence;
+    never one that tells a later state (`later_state`)."""
+    doc = sent.doc
+    times = [m for m in state.times or () if sent.start <= m.token_start < sent.end
+             and not later_state(trig, doc[m.token_start])]
+    if not times:
+        return None
+    subtree = {t.i for t in trig.subtree}
+    own = [m for m in times if m.token_start in subtree]
+    pool = own or times
+    pool.sort(key=lambda m: _tree_distance(trig, trig.doc[m.token_start]))
+    return pool[0]
+
+
+def before_state(state: DocState, trig: Any, sent: Any) -> DateSpan | None:
+    """The day before the day of a later state the trigger's sentence tells ("remained in critical
+    condition Friday after a shooting", "an investigation was underway Thursday evening after a boy was
+    shot"), marked inferred: such reports most often follow a shooting of the day or night before. Only
+    a state (not an arrest, which comes days later as often as not) that is a single day, on or before
+    publication, bounds the attack."""
+    pub = state.article.published.date
+    doc = sent.doc
+    for m in state.times or ():
+        span = m.value
+        if not (sent.start <= m.token_start < sent.end) or span.precision != "day" or span.start != span.end:
+            continue
+        if (pub is not None and span.end > pub) or not later_state(trig, doc[m.token_start]):
+            continue
+        if not (_state_verb(trig) or _state_verb(_governor(doc[m.token_start]))):
+            continue  # "arrested Monday after a shooting": arrests come days later as often as not
+        day = (date.fromisoformat(span.start) - timedelta(days=1)).isoformat()
+        return DateSpan(day, day, "day", f"before {m.text}", inferred=True)
+    return None
+
+
+LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
+
+
+def lead_end(state: DocState) -> int:
+    """How many sentences the headline and the lead take: the lead's three, plus the headline's."""
+    head = state.article.headline_end
+    return LEAD_SENTENCES + sum(1 for s in state.doc.sents if s.start_char < head)
+
+
+def lead_day(state: DocState, end_sentence: int, attacks: frozenset[int] = frozenset()) -> DateSpan | None:
+    """The first day the article's lead names, on or before publication ("Police in White County said
+    a 7-year-old is dead after a shooting on Sunday night."): the day of an undated event in the lead,
+    which otherwise gets only the week before publication. `end_sentence`: `lead_end(state)`;
+    `attacks`: the tokens of the article's attack triggers, whose later states' days are skipped
+    (`attack_day`)."""
+    sents = list(state.doc.sents)[:end_sentence]
+    if not sents:
+        return None
+    end = sents[-1].end
+    pub = state.article.published.date
+    for m in state.times or ():
+        span = m.value
+        if m.token_start < end and span.precision == "day" and (pub is None or span.end <= pub) \
+                and attack_day(state.doc[m.token_start], attacks):
+            return span
+    return None
+
+
+# "It happened just after 11 Thursday night.", "Officers responded to the home Sunday night": sentences
+# that tell when the article's incident was, though they name no attack
+WHEN_VERBS = {"happen", "occur", "respond"}
+
+
+def tells_when(sent: Any) -> bool:
+    """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
+    place" or police "responded"."""
+    root = sent.root
+    lemma = root.lemma_.lower()
+    return lemma in WHEN_VERBS or (lemma == "take" and any(c.lower_ == "place" for c in root.children))
+
+
+INCIDENT_WINDOW_DAYS = 7  # an article's undated attacks happened in the week up to its publication
+
+
+def incident_day(state: DocState, incident_sentences: list[Any],
+                 attacks: frozenset[int] = frozenset()) -> DateSpan | None:
+    """The first day in the week up to publication named in a sentence that reports an attack ("The
+    shooting happened just after 9:30 p.m. Thursday."): the day of the article's attacks whose own
+    sentences name none, which otherwise get only the week before publication. `incident_sentences`:
+    those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`); `attacks`:
+    as for `lead_day`."""
+    pub = state.article.published.date
+    if not pub or not incident_sentences:
+        return None
+    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
+    ranges = [(s.start, s.end) for s in incident_sentences]
+    for m in state.times or ():
+        span = m.value
+        if span.precision == "day" and since <= span.start and span.end <= pub \
+                and any(a <= m.token_start < b for a, b in ranges) and attack_day(state.doc[m.token_start], attacks):
+            return span
+    return None

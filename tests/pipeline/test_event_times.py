@@ -1,0 +1,55 @@
+"""Which day an event gets: a time that tells a later state (a victim still in hospital, an arrest
+after the attack) is not the attack's day."""
+from __future__ import annotations
+
+import pytest
+
+from .analysis_helpers import analyse
+
+PUBLISHED = "2014-06-07"  # a Saturday
+
+
+def _assault_days(text: str) -> dict[str, tuple[str | None, str | None]]:
+    st = analyse(text, published=PUBLISHED)
+    return {e.trigger: (e.date.start, e.date.precision) if e.date else (None, None)
+            for e in st.events if e.event == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("A 12-year-old girl remained in critical condition Friday after a shooting that also injured two other "
+     "people on Elm Avenue.", "injured", "2014-06-05"),
+    ("An investigation was underway Thursday evening after a 6-year-old boy was fatally shot in a home on "
+     "Pine Road.", "shot", "2014-06-04"),
+])
+def test_a_later_states_day_is_not_the_attacks_but_bounds_it(text, trigger, day):
+    st = analyse(text, published=PUBLISHED)
+    [ev] = [e for e in st.events if e.event == "ASSAULT" and e.trigger == trigger]
+    assert (ev.date.start, ev.date.precision, ev.date.inferred) == (day, "day", True)  # the day before, a guess
+
+
+def test_an_arrests_day_says_nothing_of_the_attacks():
+    days = _assault_days("Two men were arrested Monday after a shooting that killed a woman on Oak Street.")
+    assert days["killed"][1] != "day"  # arrests come days later as often as not
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("A man was shot and killed Saturday after an argument outside a store.", "killed", "2014-06-07"),
+    ("Police said Friday that a man was shot Thursday night outside a bar.", "shot", "2014-06-05"),
+    ("Gunmen attacked a patrol on Thursday after a week of threats.", "attacked", "2014-06-05"),
+])
+def test_the_attacks_own_day_stays(text, trigger, day):
+    assert _assault_days(text)[trigger] == (day, "day")
+
+
+def test_the_incident_day_told_elsewhere_replaces_a_later_state():
+    text = ("A 12-year-old girl remained in critical condition Friday after a shooting on Elm Avenue. "
+            "The shooting happened just after 9 p.m. Wednesday, police said.")
+    st = analyse(text, published=PUBLISHED)
+    days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
+    assert "2014-06-06" not in days and "2014-06-04" in days
+
+
+def test_an_arrest_told_with_a_second_verb_is_still_no_attack_day():
+    text = ("Two weeks after a 5-year-old boy was fatally shot inside a home on Elm Street, a man has been "
+            "arrested and charged Friday night.")
+    assert _assault_days(text)["shot"][1] != "day"
