@@ -196,3 +196,15 @@ def test_among_equals_the_event_counting_the_most_victims_is_the_main_one():
     events = merge_mentions(ms, {a.id: a})
     assert len(events) == 2
     assert gva.credible_figure(gva.main_event(events).wounded) == 4
+
+
+def test_a_statistic_in_the_story_is_not_its_incidents_toll():
+    from sitroom.records import DateSpan
+
+    a = article(1)
+    in_2015 = DateSpan("2015-01-01", "2015-12-31", "year", "2015")
+    ms = [mention(a, 0), mention(a, 100, killed=killed(141), date=in_2015, place=None)]
+    events = merge_mentions(ms, {a.id: a})
+    assert gva.predict_story(events, "s").killed == 0  # "141 minors died in unintentional shootings in 2015"
+    recent = [mention(a, 0), mention(a, 100, killed=killed(1), place=None)]
+    assert gva.predict_story(merge_mentions(recent, {a.id: a}), "s").killed == 1

@@ -224,3 +224,13 @@ def test_another_counts_one_more_victim():
     assert got == {("killed", 1), ("wounded", 1)}
     got = {(k, f.value) for k, f in casualties("One man died and another man was wounded in the attack.")}
     assert ("wounded", 1) in got
+
+
+def test_animals_are_no_casualties():
+    assert casualties("Hunters killed 90,280 deer in the first three days of the season.") == []
+    assert casualties("Officers shot and killed a dog that attacked a child.") == []
+
+
+def test_a_yearly_figure_is_cumulative():
+    [(kind, fig)] = casualties("Accidental shootings kill 40 children each year in the state.")
+    assert kind == "killed" and fig.cumulative

@@ -184,8 +184,10 @@ def main_event(events: Iterable[Event]) -> Event | None:
     """The story's main ASSAULT: mentioned by most articles, then one with figures (a report that counts
     the victims says more about the incident than one more outlet naming it), most sources, both figures,
     most victims (a headline's "4 wounded" sums what later sentences tell one victim at a time), earliest
-    day its own words name (a day inferred from elsewhere in the article ranks as none)."""
+    day its own words name (a day inferred from elsewhere in the article ranks as none). A year's
+    statistic ("141 minors died in unintentional shootings in 2015") is main only where nothing else is."""
     assaults = [e for e in events if e.event == "ASSAULT" and e.status in HAPPENED]
+    assaults = [e for e in assaults if not (e.date and e.date.precision == "year")] or assaults
     if not assaults:
         return None
 
@@ -228,13 +230,13 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     One wounded person named without a number ("the boy was shot") in a story with deaths is
     taken for one of the dead: GVA's injured are those who survived.
     """
+    first = (story.first_published or "")[:10] if story else ""
     ev = main_event(events)
     happened = [e for e in events if e.status in HAPPENED]
     day = (_day(ev) if ev else None) or _most_reported((_day(e), len(e.article_ids)) for e in happened
                                                        if e.event == "ASSAULT") \
         or _most_reported((_day(e), len(e.article_ids)) for e in happened) \
         or (story.first_published if story else None)
-    first = (story.first_published or "")[:10] if story else ""
     if first and day and day > first:  # nothing happens after its first report: a later day is a follow-up's
         day = _most_reported((_day(e), len(e.article_ids)) for e in happened
                              if e.event == "ASSAULT" and _day(e) and _day(e) <= first) or first
@@ -247,8 +249,9 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     if ev is None:
         return Predicted(story_id, 0, 0, day, city)
     killed = credible_figure(ev.killed, largest=True)
-    if ev.killed is None:  # the main report gives no toll: the largest any other report of an attack gives
-        killed = max([credible_figure(e.killed, largest=True) for e in happened if e.event == "ASSAULT"] + [0])
+    if ev.killed is None:  # the main report gives no toll: the largest any other report of this attack gives
+        killed = max([credible_figure(e.killed, largest=True) for e in happened
+                      if e.event == "ASSAULT" and _of_the_story(e, first)] + [0])
     injured = credible_figure(ev.wounded)
     if killed >= 1 and injured == 1 and not any(_counted(s.text) for s in ev.wounded.per_source):
         injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
@@ -268,6 +271,19 @@ def _far_weekday(ev: Event, first: str) -> bool:
     if not words or not _WEEKDAY.search(words) or re.search(r"\d", words):
         return False
     return (date.fromisoformat(first) - date.fromisoformat(_day(ev) or first)).days >= WEEKDAY_DOUBT_DAYS
+
+
+BACKGROUND_DAYS = 30  # a toll dated this long before a story's first report is another incident's, or a statistic
+
+
+def _of_the_story(ev: Event, first: str) -> bool:
+    """Whether an event's toll may stand for the story's incident: not a year's or a month's statistic
+    ("141 minors died in unintentional shootings in 2015"), nor an incident weeks before the story."""
+    if ev.date is None or ev.date.precision in ("week", "unknown"):
+        return True
+    if ev.date.precision != "day":
+        return False
+    return not first or (date.fromisoformat(first) - date.fromisoformat(ev.date.start)).days <= BACKGROUND_DAYS
 
 
 def _counted(words: str) -> bool:

@@ -27,11 +27,15 @@ REFLEXIVES = {"himself", "herself", "themselves"}
 TOLL_NOUNS = {"toll": "killed", "death": "killed", "dead": "killed", "fatality": "killed", "body": "killed",
               "casualty": "killed_or_wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded"}
 CUMULATIVE_CUES = ("in total", "in all", "so far", "to date", "total of", "toll", "since", "over the past",
+                   "each year", "every year", "per year", "a year", "annually",
                    "in the past", "altogether", "overall", "cumulative", "the past two", "the past three")
 UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "yet to be confirmed",
                     "could not be verified", "could not be independently verified", "unverified", "alleged")
 
 
+# Animals are no casualties: "hunters killed 90,280 deer", "the dog was shot"
+ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "livestock", "goat", "sheep", "pig",
+           "bear", "wolf", "coyote", "elk", "turkey", "duck", "chicken", "k-9", "k9", "pet", "bull", "camel"}
 # Nouns for people of any kind: groups after "three people," name the same three again
 GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
 # "a double homicide", "the triple murder": the killing's own word counts its dead
@@ -374,7 +378,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
         kind = _kind(tok)
         if kind and tok.pos_ in ("VERB", "ADJ", "AUX") or (kind and tok.dep_ in ("acl", "amod", "relcl")):
             victim = _victim_token(tok)
-            if victim is None:
+            if victim is None or victim.lemma_.lower() in ANIMALS or victim.lower_ in ANIMALS:
                 continue
             count = _count_for(victim, counts) or _one_victim(victim)
             if count is None:
