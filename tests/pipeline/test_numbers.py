@@ -144,3 +144,8 @@ def test_count_mention_is_frozen_and_converts(nlp):
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.value = 3  # type: ignore[misc]
     assert m.to_figure() == Figure(13, 13, None, "at_least", False, "At least 13")
+
+
+def test_an_emergency_number_is_no_count(nlp):
+    assert counts(nlp, "His wife called 911 from the kitchen.") == []
+    assert [(c[1], c[3]) for c in counts(nlp, "Neighbors called 911 after 3 people were shot.")] == [(3, "people")]

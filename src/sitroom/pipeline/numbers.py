@@ -307,6 +307,9 @@ def find_counts(doc_or_span: Any, *, articles: bool = True) -> list[CountMention
     return sorted(out, key=lambda m: m.start)
 
 
+EMERGENCY_NUMBERS = {"911", "999", "112", "000"}
+
+
 def _mention(doc: Any, first: int, last: int) -> CountMention | None:
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     text = doc[first:last + 1].text  # not doc.text, which rebuilds the whole text on every access
@@ -324,6 +327,8 @@ def _mention(doc: Any, first: int, last: int) -> CountMention | None:
     num = doc[last] if doc[last].like_num else doc[first]
     if num.head.pos_ in ("PROPN", "NOUN") and num.head.i < first and noun is None:
         return None  # "Resolution 2254", "Route 4"
+    if text in EMERGENCY_NUMBERS and noun is None:
+        return None  # "called 911": a telephone number, not a count
     if noun_tok is not None and noun_tok.i < first:
         noun = None
     return CountMention(start, end, first, last + 1, *parsed, noun, text)  # type: ignore[misc]
