@@ -435,3 +435,12 @@ def test_a_shooting_that_happened_is_an_assault_on_its_day():
     evs = only(events("The shooting happened Wednesday near the old mill on Creek Road.", "2016-01-28"),
                "ASSAULT")
     assert evs[0].date is not None and evs[0].date.start == "2016-01-27"
+
+
+def test_a_region_named_only_to_hold_the_place_is_not_the_place():
+    st = analyse("Militants detonated a roadside bomb in the Zawiya Hills in southern Idlib on Monday.")
+    [ev] = [e for e in st.events if e.trigger == "detonated"]
+    assert ev.place.name == "Zawiya Hills"  # named by the text, though the gazetteer has no coordinates for it
+    st = analyse("Protesters rallied at the Freedom Park in Kavak, Samsun, on Monday.")
+    [ev] = [e for e in st.events if e.event == "PROTEST"]
+    assert ev.place.name == "Kavak"  # a town holding a park is still the finest settlement

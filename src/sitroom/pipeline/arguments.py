@@ -240,6 +240,30 @@ def _reference_point(head: Any) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in DIRECTIONS
 
 
+def _head_of(tok: Any) -> Any:
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _container(head: Any, place_heads: set[int]) -> bool:
+    """A place named as the one that holds another place of the sentence: "Tal Rifa'at in northern
+    Aleppo", "Bougtob area in Saida district" (the second of each)."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "of") or head.head.head.i == head.i:
+        return False
+    prep = head.head
+    before = prep.doc[prep.i - 1] if prep.i > prep.sent.start else None
+    if before is not None and (before.i in place_heads or (  # "in the Shebaa Farms in south Lebanon",
+            before.lower_ in AREA_NOUNS and any(c.i in place_heads for c in before.children))):  # "Bougtob area in"
+        return True  # however the parser hung the second "in"
+    holder = prep.head
+    return holder.i in place_heads or any(c.i in place_heads for c in holder.children if c.dep_ == "compound")
+
+
+AREA_NOUNS = {"area", "village", "town", "district", "region", "outskirts", "neighbourhood", "neighborhood", "city",
+              "camp", "suburb", "quarter"}
+
+
 def _taken_place(head: Any) -> Any | None:
     """The territory verb a place is the object of ("captured X", "X was captured", "the villages
     of X" as the object), else None."""
@@ -293,6 +317,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     parties = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
                and c.lemma_.lower() not in LOCATION_OBJECTS for t in c.subtree}
     scored = []
+    place_heads = {_head_of(trig.doc[m.token_end - 1]).i for m in places}
     for m in places:
         tok = trig.doc[m.token_end - 1]
         head = tok
@@ -331,6 +356,8 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         describes_party = m.token_start in parties
         if _reference_point(head):
             rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
+        elif m.value.precision in ("admin1", "country") and _container(head, place_heads):
+            rank += 1.5  # "in the Shebaa Farms in south Lebanon": the farms, which the region holds
         tier = 0 if inside and not describes_party else 1 if not describes_party else 2
         if tier == 0 and _through_verb(trig, tok):
             tier = 0.5  # "launched an offensive in Deir Ezzor, targeting the Thardeh Mountains": the offensive's
