@@ -444,3 +444,16 @@ def test_a_region_named_only_to_hold_the_place_is_not_the_place():
     st = analyse("Protesters rallied at the Freedom Park in Kavak, Samsun, on Monday.")
     [ev] = [e for e in st.events if e.event == "PROTEST"]
     assert ev.place.name == "Kavak"  # a town holding a park is still the finest settlement
+
+
+def test_the_place_of_an_attack_named_as_the_subject_is_the_events():
+    st = analyse("The coordinated car bomb attacks in the city of Basra killed 74 people, according to officials "
+                 "in southern Iraq.")
+    [ev] = [e for e in st.events if e.trigger == "killed"]
+    assert ev.place.name == "Basrah"  # where the attacks were, not where the officials are
+    st = analyse("The twin bombings in Mosul wounded 30 people, police in Baghdad said.")
+    [ev] = [e for e in st.events if e.trigger == "wounded"]
+    assert ev.place.name == "Mosul"
+    st = analyse("Rebels from the village of Garowe attacked a police post in Bosaso on Monday.")
+    [ev] = [e for e in st.events if e.trigger == "attacked"]
+    assert ev.place.name == "Bosaso"  # where the rebels come from is no attack's place

@@ -230,6 +230,9 @@ LOCATION_OBJECTS = {"street", "road", "highway", "farm", "shop", "market", "hous
                     "vehicle", "van", "school", "church", "mosque", "hospital", "position", "base", "checkpoint",
                     "camp", "office", "station", "village", "town", "area", "neighbourhood", "neighborhood",
                     "district", "bridge", "border", "post", "compound", "residence", "hotel", "restaurant", "bar"}
+# Subjects that are the happening itself, not a party: "the bomb attacks in Basra killed 74 people" happened there.
+ATTACK_SUBJECTS = {"attack", "bombing", "explosion", "blast", "shelling", "airstrike", "strike", "raid", "shooting",
+                   "clash", "fighting", "battle", "violence", "bomb", "ambush", "assault", "gunfire", "fire"}
 
 
 def _reference_point(head: Any) -> bool:
@@ -246,18 +249,36 @@ def _head_of(tok: Any) -> Any:
     return tok
 
 
-def _container(head: Any, place_heads: set[int]) -> bool:
-    """A place named as the one that holds another place of the sentence: "Tal Rifa'at in northern
-    Aleppo", "Bougtob area in Saida district" (the second of each)."""
+def _container(head: Any, place_heads: dict[int, Any]) -> Any | None:
+    """The place of the sentence that this place is named as holding ("Tal Rifa'at in northern Aleppo",
+    "Bougtob area in Saida district": the first of each), else None. `place_heads`: head token -> mention."""
     if head.dep_ != "pobj" or head.head.lower_ not in ("in", "of") or head.head.head.i == head.i:
-        return False
+        return None
     prep = head.head
     before = prep.doc[prep.i - 1] if prep.i > prep.sent.start else None
-    if before is not None and (before.i in place_heads or (  # "in the Shebaa Farms in south Lebanon",
-            before.lower_ in AREA_NOUNS and any(c.i in place_heads for c in before.children))):  # "Bougtob area in"
-        return True  # however the parser hung the second "in"
+    if before is not None:  # "in the Shebaa Farms in south Lebanon", however the parser hung the second "in"
+        if before.i in place_heads:
+            return place_heads[before.i]
+        if before.lower_ in AREA_NOUNS:  # "Bougtob area in Saida district"
+            inner = next((c for c in before.children if c.i in place_heads), None)
+            if inner is not None:
+                return place_heads[inner.i]
     holder = prep.head
-    return holder.i in place_heads or any(c.i in place_heads for c in holder.children if c.dep_ == "compound")
+    if holder.i in place_heads:
+        return place_heads[holder.i]
+    inner = next((c for c in holder.children if c.dep_ == "compound" and c.i in place_heads), None)
+    return place_heads[inner.i] if inner is not None else None
+
+
+def _holds_settlement(m: Any, inner: Any | None) -> bool:
+    """Whether a place ranks below the place it is named as holding: a province or a country always
+    ("in the Zawiya Hills in southern Idlib"); a town only when what it holds is a settlement too ("the
+    neighbourhood of X in Aleppo"), not a park, a street or a city hall ("at Freedom Park in Kavak")."""
+    if inner is None:
+        return False
+    if m.value.precision in ("admin1", "country"):
+        return True
+    return m.value.precision == "place" and inner.value.precision in ("place", "near")
 
 
 AREA_NOUNS = {"area", "village", "town", "district", "region", "outskirts", "neighbourhood", "neighborhood", "city",
@@ -315,9 +336,10 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     # "X, of the village of Y near Z, detonated a bomb in W": places describing a party
     # (inside the subject or object phrase) say where they come from, not where it happened
     parties = {t.i for c in trig.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-               and c.lemma_.lower() not in LOCATION_OBJECTS for t in c.subtree}
+               and c.lemma_.lower() not in LOCATION_OBJECTS
+               and not (c.dep_ == "nsubj" and c.lemma_.lower() in ATTACK_SUBJECTS) for t in c.subtree}
     scored = []
-    place_heads = {_head_of(trig.doc[m.token_end - 1]).i for m in places}
+    place_heads = {_head_of(trig.doc[m.token_end - 1]).i: m for m in places}
     for m in places:
         tok = trig.doc[m.token_end - 1]
         head = tok
@@ -356,7 +378,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         describes_party = m.token_start in parties
         if _reference_point(head):
             rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
-        elif m.value.precision in ("admin1", "country") and _container(head, place_heads):
+        elif _holds_settlement(m, _container(head, place_heads)):
             rank += 1.5  # "in the Shebaa Farms in south Lebanon": the farms, which the region holds
         tier = 0 if inside and not describes_party else 1 if not describes_party else 2
         if tier == 0 and _through_verb(trig, tok):
