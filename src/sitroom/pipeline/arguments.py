@@ -353,7 +353,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             # taken by the trigger, or by what it sets out to do ("advanced to capture X"); taken by a
             # side clause ("launched an offensive in X, targeting Y") only after the trigger's own places
             tier = -1 if taken.i == trig.i or taken.dep_ == "xcomp" else 0.5
-            scored.append((tier, PLACE_RANK.get(m.value.precision, 3), _tree_distance(trig, tok), m))
+            scored.append((tier, PLACE_RANK.get(m.value.precision, 3), tree_distance(trig, tok), m))
             continue
         if head.dep_ in ("nsubj", "nsubjpass") and m.value.precision != "admin1":
             continue  # "Ankara said ...": a metonym in subject position is an actor, not a place
@@ -374,7 +374,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
             rank = 0  # "the village of Gaga", "Amriya district": the text says it is a settlement
         if tok.dep_ == "poss":
             rank += 0.5  # "in Baghdad's Adhamiyah neighbourhood": the neighbourhood, if it is named
-        distance = _tree_distance(trig, tok)
+        distance = tree_distance(trig, tok)
         describes_party = m.token_start in parties
         if _reference_point(head):
             rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
@@ -418,7 +418,7 @@ def is_near(trig_doc: Any, mention: Mention) -> bool:
     return False
 
 
-def _tree_distance(a: Any, b: Any) -> int:
+def tree_distance(a: Any, b: Any) -> int:
     pa = [a, *a.ancestors]
     pb = [b, *b.ancestors]
     ids_a = {t.i: n for n, t in enumerate(pa)}

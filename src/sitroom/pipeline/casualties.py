@@ -35,7 +35,7 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
 
 # Animals are no casualties: "hunters killed 90,280 deer", "the dog was shot"
 ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "livestock", "goat", "sheep", "pig",
-           "bear", "wolf", "coyote", "elk", "turkey", "duck", "chicken", "k-9", "k9", "pet", "bull", "camel"}
+           "bear", "wolf", "coyote", "elk", "duck", "chicken", "k-9", "k9", "pet", "bull", "camel"}  # not "turkey"
 # Nouns for people of any kind: groups after "three people," name the same three again
 GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
 # "a double homicide", "the triple murder": the killing's own word counts its dead

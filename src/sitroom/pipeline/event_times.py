@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sitroom.pipeline.arguments import _tree_distance
+from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.records import DateSpan
 
@@ -37,6 +37,8 @@ def _state_verb(tok: Any) -> bool:
         if c.dep_ == "prep" and any(g.lemma_.lower() == "condition" for g in c.children):
             return True
     return False
+
+
 # What follows an attack by days or months: "arrested Wednesday in connection with a shooting", "charged
 # Monday in the killing of".
 JUSTICE_VERBS = {"arrest", "charge", "sentence", "indict", "convict", "plead", "book", "detain", "jail", "release",
@@ -94,7 +96,7 @@ def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     subtree = {t.i for t in trig.subtree}
     own = [m for m in times if m.token_start in subtree]
     pool = own or times
-    pool.sort(key=lambda m: _tree_distance(trig, trig.doc[m.token_start]))
+    pool.sort(key=lambda m: tree_distance(trig, trig.doc[m.token_start]))
     return pool[0]
 
 

@@ -26,7 +26,7 @@ _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ON
 _WHAT = r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot)"
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
 # alone ("News Channel 12 - Five Injured" counts five)
-_GAP = r"(?:[ -](?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)(?!-)[\w'’-]+){0,2}?"
+_GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
 _TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # The active voice: "shooting spree injures three", "gunfire wounds 2 teens", "crash kills 4"; and the
