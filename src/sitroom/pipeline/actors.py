@@ -20,6 +20,7 @@ from typing import Any
 
 from sitroom.pipeline.acled import ARMED
 from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.pipeline.spelling import misspelt_country, spelling_candidates
 from sitroom.records import Actor
 from sitroom.resources import load_json
 
@@ -239,6 +240,7 @@ class ActorsStage:
                                key=len, reverse=True)
         self._max_words = max(len(a.split()) for a in self._aliases)
         self._alias_set = set(self._aliases)
+        self._spellings = spelling_candidates(self.countries)  # "Ethopia": see sitroom.pipeline.spelling
         # Names of several words match whatever their case ("Turkey's defence ministry");
         # single words keep theirs, so "WHO" is the organisation and "who" is not.
         self._folded = {a.lower().replace("’", "'"): a for a in self._aliases if len(a.split()) > 1}
@@ -269,6 +271,8 @@ class ActorsStage:
                 if text in self._alias_set and (n > 1 or doc[i].pos_ in ("PROPN", "NOUN", "X") or text.isupper()):
                     match = (span, text)
                     break
+            if match is None and doc[i].pos_ == "PROPN" and (fixed := misspelt_country(doc[i].text, self._spellings)):
+                match = (doc[i:i + 1], fixed)
             if match is None:
                 i += 1
                 continue
