@@ -20,3 +20,8 @@ def test_a_misspelt_country_still_acts():
     st = analyse("Ethopia has agreed to reopen its borders to the monitors.")
     [ev] = [e for e in st.events if e.event == "AGREE"]
     assert [(a.country, a.sector) for a in ev.actors] == [("ETH", "GOV")]
+
+
+def test_a_nationality_is_no_misspelt_country():
+    st = analyse("The Nigerian said the Tunisian had left.")  # a letter from Nigeria and Tunisia
+    assert not any(m.value.sector == "GOV" for m in st.actors)

@@ -271,8 +271,9 @@ class ActorsStage:
                 if text in self._alias_set and (n > 1 or doc[i].pos_ in ("PROPN", "NOUN", "X") or text.isupper()):
                     match = (span, text)
                     break
-            if match is None and doc[i].pos_ == "PROPN" and (fixed := misspelt_country(doc[i].text, self._spellings)):
-                match = (doc[i:i + 1], fixed)
+            if match is None and doc[i].pos_ == "PROPN" and not self._demonym(doc[i].text) \
+                    and (fixed := misspelt_country(doc[i].text, self._spellings)):
+                match = (doc[i:i + 1], fixed)  # "Ethopia"; never "Nigerian", a letter from "Nigeria"
             if match is None:
                 i += 1
                 continue
