@@ -31,6 +31,10 @@ from tests.pipeline.analysis_helpers import analyse
     ("Springfield man kills 4-year-old, then himself", [("killed", 2)]),
     ("Man shoots 8-year-old boy, then himself in murder-suicide", [("killed", 2)]),
     ("Man shoots neighbor and her son in dispute", []),  # shot: killed or wounded, it does not say
+    ("2 teens, man wounded in northwest shooting", [("wounded", 3)]),  # a list of the wounded
+    ("Woman, 3 teenage daughters shot in Eastside", [("wounded", 4)]),
+    ("3 women, 1 man shot, 1 dead in drive-by", [("killed", 1), ("wounded", 3)]),  # the dead were shot too
+    ("Man, 23, shot in Elm Park", []),  # an age, not a second victim (and no count the pattern reads)
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected

@@ -469,7 +469,7 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
     headline = article.text[:head_len].rstrip()
     in_headline = [c for c in parsed if doc[c.verb].idx < head_len]
     out = list(parsed)
-    for kind, value, (ls, le), _ in victim_lists(headline)[:1]:
+    for kind, value, (ls, le), _ in victim_lists(headline):
         counted = [c for c in in_headline if (c.kind == kind and c.figure.value is not None) or (
             c.victim is not None and ls <= doc[c.victim].idx < le)]  # "shoots boy, then himself": not wounded
         if counted and all(c.figure.value is None or c.figure.value < value or c.kind != kind for c in counted):

@@ -49,12 +49,15 @@ KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother",
                     "granddaughter", "sister", "brother", "stepson", "stepdaughter", "fiancee", "fiance", "friend",
                     "neighbor", "neighbour", "cousin", "nephew", "niece", "aunt", "uncle", "adult", "grandchild",
                     "kid", "wife's", "parent", "employee", "coworker", "ex-wife", "ex-girlfriend")
-_ITEM = (r"(?:(?:" + _NUMBER + r")(?:[ -][a-z'’-]+){1,2}?|(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE
+_GROUP = r"(?:[ -](?!(?:dead|killed|injured|wounded|hurt|shot)\b)[a-z'’-]+)?[ -](?:[a-z'’-]+s|men|women|children|people|" + "|".join(KIN) + r")\b"
+_ITEM = (r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE
          + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE + r"|himself|herself)")
 _SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
 _LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
 _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:found\s+)?"
                         r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death)\b")
+_LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P<what>shot|wounded|injured|hurt)\b"
+                        r"(?!\s+(?:dead|to death|and killed))")
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
 _SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+)?(?:(?:turns|turned)\s+(?:the\s+)?gun\s+on|kills|killed|shoots|shot)"
@@ -78,9 +81,10 @@ def _list_value(words: str) -> int | None:
 
 
 def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[int, int]]]:
-    """("killed", total, the list's span, the verb's span) for each list of the dead in a headline."""
+    """(kind, total, the list's span, the verb's span) for the first list of the dead and the first of
+    the wounded in a headline ("2 teens, man wounded": three)."""
     out = []
-    for pattern in (_LIST_DEAD, _LIST_KILLS):
+    for pattern in (_LIST_DEAD, _LIST_KILLS, _LIST_HURT):
         for m in pattern.finditer(headline):
             words = m.group("list")
             if m.group("what").lower() in ("shoots", "shot") and pattern is _LIST_KILLS \
@@ -92,7 +96,9 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
             if pattern is _LIST_KILLS and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
                     and _SUICIDE.match(headline[m.end():]):
                 value += 1  # "kills his girlfriend and her daughter, turns gun on himself"
-            out.append(("killed", value, m.span("list"), m.span("what")))
+            kind = "wounded" if pattern is _LIST_HURT else "killed"
+            if all(k != kind for k, *_ in out):
+                out.append((kind, value, m.span("list"), m.span("what")))
     return out
 
 
@@ -136,9 +142,12 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
             continue  # "1 shot dead" and "1 dead": the same person
         out.append((kind, value, cspan, wspan))
     lists = victim_lists(headline)
+    dead = sum(v for k, v, *_ in out if k == "killed")
+    lists = [(k, v - dead if k == "wounded" and headline[w[0]:w[1]].lower() == "shot" and v > dead else v, span, w)
+             for k, v, span, w in lists]  # "3 women, 1 man shot, 1 dead": three wounded
     for kind, value, lspan, wspan in lists:  # a list's sum replaces the counts of its parts
         out = [t for t in out if not (t[0] == kind and lspan[0] <= t[2][0] < lspan[1])]
-    return out + lists[:1]
+    return out + lists
 
 
 def headline_figure(value: int, text: str, headline: str) -> Figure:
