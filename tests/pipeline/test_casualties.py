@@ -234,3 +234,12 @@ def test_animals_are_no_casualties():
 def test_a_yearly_figure_is_cumulative():
     [(kind, fig)] = casualties("Accidental shootings kill 40 children each year in the state.")
     assert kind == "killed" and fig.cumulative
+
+
+def test_one_of_several_is_one():
+    got = {(k, f.value) for k, f in casualties("A 16-year-old boy, one of three people hit by gunfire on Tuesday "
+                                               "night, has died.")}
+    assert got == {("killed", 1)}
+    got = {(k, f.value) for k, f in casualties("A teenager, one of three people hit by gunfire in the city on "
+                                               "Tuesday night has died, police said.")}
+    assert ("killed", 1) in got and ("killed", 3) not in got

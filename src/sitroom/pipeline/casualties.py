@@ -315,7 +315,8 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     parts = [count]
     others = [t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in SELF)]
     others += [a for a in victim.children if a.dep_ == "appos" and (a.lower_ in SELF or any(
-        c.dep_ == "nummod" for c in a.children)) and a not in others]
+        c.dep_ == "nummod" for c in a.children)) and a not in others
+        and not any(t.dep_ == "quantmod" and t.lower_ == "of" for t in a.subtree)]  # "a boy, one of three hit"
     for conj in others:
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None or c.token_start == count.token_start:
@@ -340,10 +341,20 @@ def _same(a: Any, b: Any) -> bool:
     return a is not None and b is not None and a.i == b.i
 
 
+def _partitive(count: CountMention, doc: Any) -> CountMention:
+    """"one of three people hit ... has died": the one, not the three."""
+    i = count.token_start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].like_num and doc[i - 2].dep_ in ("quantmod", "nummod"):
+        value = number_value(doc[i - 2].text)
+        if value is not None and count.value is not None and value < count.value:
+            return CountMention.of_token(doc[i - 2], value, count.noun)
+    return count
+
+
 def _count_for(victim: Any, counts: list[CountMention]) -> CountMention | None:
     for c in counts:
         if c.noun == victim.i or c.token_start <= victim.i < c.token_end:
-            return c
+            return _partitive(c, victim.doc)
     for c in counts:  # "16 of its soldiers": the number is the head, the noun hangs off "of"
         if c.token_start <= victim.i < c.token_end or (c.noun is not None and victim.i == c.noun):
             return c
