@@ -227,19 +227,19 @@ def test_another_counts_one_more_victim():
 
 
 def test_animals_are_no_casualties():
-    assert casualties("Hunters killed 90,280 deer in the first three days of the season.") == []
+    assert casualties("Hunters shot 4,100 deer over the opening weekend.") == []
     assert casualties("Officers shot and killed a dog that attacked a child.") == []
 
 
 def test_a_yearly_figure_is_cumulative():
-    [(kind, fig)] = casualties("Accidental shootings kill 40 children each year in the state.")
+    [(kind, fig)] = casualties("Gun accidents kill 40 children each year in the state.")
     assert kind == "killed" and fig.cumulative
 
 
 def test_one_of_several_is_one():
-    got = {(k, f.value) for k, f in casualties("A 16-year-old boy, one of three people hit by gunfire on Tuesday "
-                                               "night, has died.")}
+    got = {(k, f.value) for k, f in casualties("A 19-year-old woman, one of four people hit by gunfire at a party on "
+                                               "Saturday, has died.")}
     assert got == {("killed", 1)}
-    got = {(k, f.value) for k, f in casualties("A teenager, one of three people hit by gunfire in the city on "
-                                               "Tuesday night has died, police said.")}
-    assert ("killed", 1) in got and ("killed", 3) not in got
+    got = {(k, f.value) for k, f in casualties("A cook, one of five people struck by bullets at the diner on "
+                                               "Sunday night has died, police said.")}
+    assert ("killed", 1) in got and ("killed", 5) not in got

@@ -16,9 +16,9 @@ def _assault_days(text: str) -> dict[str, tuple[str | None, str | None]]:
 
 
 @pytest.mark.parametrize("text, trigger, day", [
-    ("A 12-year-old girl remained in critical condition Friday after a shooting that also injured two other "
-     "people on Elm Avenue.", "injured", "2014-06-05"),
-    ("An investigation was underway Thursday evening after a 6-year-old boy was fatally shot in a home on "
+    ("A 9-year-old girl remained in critical condition Friday after a shooting that also injured two men "
+     "near a bus stop on Elm Avenue.", "injured", "2014-06-05"),
+    ("An investigation was underway Thursday evening after a cook was fatally shot behind a diner on "
      "Pine Road.", "shot", "2014-06-04"),
 ])
 def test_a_later_states_day_is_not_the_attacks_but_bounds_it(text, trigger, day):
@@ -42,7 +42,7 @@ def test_the_attacks_own_day_stays(text, trigger, day):
 
 
 def test_the_incident_day_told_elsewhere_replaces_a_later_state():
-    text = ("A 12-year-old girl remained in critical condition Friday after a shooting on Elm Avenue. "
+    text = ("A 9-year-old girl remained in critical condition Friday after a shooting on Elm Avenue. "
             "The shooting happened just after 9 p.m. Wednesday, police said.")
     st = analyse(text, published=PUBLISHED)
     days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
@@ -50,6 +50,6 @@ def test_the_incident_day_told_elsewhere_replaces_a_later_state():
 
 
 def test_an_arrest_told_with_a_second_verb_is_still_no_attack_day():
-    text = ("Two weeks after a 5-year-old boy was fatally shot inside a home on Elm Street, a man has been "
+    text = ("Ten days after a cook was fatally shot behind a diner on Elm Street, a neighbour has been "
             "arrested and charged Friday night.")
     assert _assault_days(text)["shot"][1] != "day"

@@ -185,7 +185,7 @@ def main_event(events: Iterable[Event]) -> Event | None:
     the victims says more about the incident than one more outlet naming it), most sources, both figures,
     most victims (a headline's "4 wounded" sums what later sentences tell one victim at a time), earliest
     day its own words name (a day inferred from elsewhere in the article ranks as none). A year's
-    statistic ("141 minors died in unintentional shootings in 2015") is main only where nothing else is."""
+    statistic ("90 children died in gun accidents in 2015") is main only where nothing else is."""
     assaults = [e for e in events if e.event == "ASSAULT" and e.status in HAPPENED]
     assaults = [e for e in assaults if not (e.date and e.date.precision == "year")] or assaults
     if not assaults:
@@ -278,7 +278,7 @@ BACKGROUND_DAYS = 30  # a toll dated this long before a story's first report is 
 
 def _of_the_story(ev: Event, first: str) -> bool:
     """Whether an event's toll may stand for the story's incident: not a year's or a month's statistic
-    ("141 minors died in unintentional shootings in 2015"), nor an incident weeks before the story."""
+    ("90 children died in gun accidents in 2015"), nor an incident weeks before the story."""
     if ev.date is None or ev.date.precision in ("week", "unknown"):
         return True
     if ev.date.precision != "day":

@@ -10,7 +10,7 @@ gold sentence is its own paragraph and character offsets map back to it). Two sc
   Life.Die and Life.Injure events of their own, so an ASSAULT sitroom made from a toll alone
   ("Six soldiers were killed.", which ACLED, like sitroom, codes as the attack) is an attack
   mention only where its sentence also names the attack; and every later reference to an
-  attack is a mention too ("the bombing began at 2.45pm", "responsibility for the
+  attack is a mention too ("the bombing began at noon", "responsibility for the
   explosion"), which sitroom folds into the document's events instead of recording anew, so
   in a document where sitroom found an attack, a sentence where its lexicon reads a noun as
   one (not a casualty word) mentions it.

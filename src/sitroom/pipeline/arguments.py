@@ -230,7 +230,7 @@ LOCATION_OBJECTS = {"street", "road", "highway", "farm", "shop", "market", "hous
                     "vehicle", "van", "school", "church", "mosque", "hospital", "position", "base", "checkpoint",
                     "camp", "office", "station", "village", "town", "area", "neighbourhood", "neighborhood",
                     "district", "bridge", "border", "post", "compound", "residence", "hotel", "restaurant", "bar"}
-# Subjects that are the happening itself, not a party: "the bomb attacks in Basra killed 74 people" happened there.
+# Subjects that are the happening itself, not a party: "the bomb attacks in Basra killed 12 people" happened there.
 ATTACK_SUBJECTS = {"attack", "bombing", "explosion", "blast", "shelling", "airstrike", "strike", "raid", "shooting",
                    "clash", "fighting", "battle", "violence", "bomb", "ambush", "assault", "gunfire", "fire"}
 
@@ -250,16 +250,16 @@ def _head_of(tok: Any) -> Any:
 
 
 def _container(head: Any, place_heads: dict[int, Any]) -> Any | None:
-    """The place of the sentence that this place is named as holding ("Tal Rifa'at in northern Aleppo",
-    "Bougtob area in Saida district": the first of each), else None. `place_heads`: head token -> mention."""
+    """The place of the sentence that this place is named as holding ("Tal Hamra in northern Aleppo",
+    "Ain Sefra area in Naama district": the first of each), else None. `place_heads`: head token -> mention."""
     if head.dep_ != "pobj" or head.head.lower_ not in ("in", "of") or head.head.head.i == head.i:
         return None
     prep = head.head
     before = prep.doc[prep.i - 1] if prep.i > prep.sent.start else None
-    if before is not None:  # "in the Shebaa Farms in south Lebanon", however the parser hung the second "in"
+    if before is not None:  # "in the Zawiya Hills in southern Idlib", however the parser hung the second "in"
         if before.i in place_heads:
             return place_heads[before.i]
-        if before.lower_ in AREA_NOUNS:  # "Bougtob area in Saida district"
+        if before.lower_ in AREA_NOUNS:  # "Ain Sefra area in Naama district"
             inner = next((c for c in before.children if c.i in place_heads), None)
             if inner is not None:
                 return place_heads[inner.i]
@@ -379,7 +379,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         if _reference_point(head):
             rank += 3  # "in Baraki, southeast of Algiers": Algiers only says where Baraki is
         elif _holds_settlement(m, _container(head, place_heads)):
-            rank += 1.5  # "in the Shebaa Farms in south Lebanon": the farms, which the region holds
+            rank += 1.5  # "in the Zawiya Hills in southern Idlib": the hills, which the province holds
         tier = 0 if inside and not describes_party else 1 if not describes_party else 2
         if tier == 0 and _through_verb(trig, tok):
             tier = 0.5  # "launched an offensive in Deir Ezzor, targeting the Thardeh Mountains": the offensive's

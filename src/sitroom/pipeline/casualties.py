@@ -33,7 +33,7 @@ UNCONFIRMED_CUES = ("unconfirmed", "reportedly", "allegedly", "purportedly", "ye
                     "could not be verified", "could not be independently verified", "unverified", "alleged")
 
 
-# Animals are no casualties: "hunters killed 90,280 deer", "the dog was shot"
+# Animals are no casualties: "hunters shot 4,000 deer", "the dog was shot"
 ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "livestock", "goat", "sheep", "pig",
            "bear", "wolf", "coyote", "elk", "duck", "chicken", "k-9", "k9", "pet", "bull", "camel"}  # not "turkey"
 # Nouns for people of any kind: groups after "three people," name the same three again
@@ -471,7 +471,7 @@ class CasualtiesStage:
 
 def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
     """The casualties found, with the headline's tolls the parse missed (title case defeats it): one per
-    kind it has no figure of; and a list of the dead ("Mother, 2 children found dead") counted whole
+    kind it has no figure of; and a list of the dead ("Father, 3 children found dead") counted whole
     where the parse counted less of it."""
     doc, article = state.doc, state.article
     head_len = article.headline_end

@@ -16,7 +16,7 @@ from sitroom.records import DateSpan
 
 # Verbs of a state at the time of the report: a victim "remained in critical condition Friday", "was
 # recovering Friday morning", "an investigation was underway Thursday", "it was unclear Friday". "Be"
-# only with such a state for complement: "the victims were inside the tavern Sunday when" is the day.
+# only with such a state for complement: "the men were outside the store Sunday when" is the day.
 STATE_VERBS = {"remain", "recover", "stay", "continue"}
 STATE_WORDS = {"underway", "unclear", "critical", "stable", "serious", "hospitalized", "hospitalised", "alive",
                "unknown", "recovering"}
@@ -57,7 +57,7 @@ def later_state(trig: Any, time_tok: Any) -> bool:
 
     So it does when the trigger is itself a state ("remained in critical condition Friday"); when,
     outside the trigger's subtree, the time hangs on a verb of state ("was recovering Friday after she
-    shot herself", "It was unclear Friday whether the child was the one who was killed"); and when it
+    shot herself", "It was unclear Friday whether the driver was among those killed"); and when it
     hangs on an arrest, a charge or a funeral whose object the attack is ("arrested Wednesday in
     connection with a shooting"). An immediate consequence keeps the day: "sends a man to the hospital
     Friday after he was shot".

@@ -30,7 +30,7 @@ _GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
 _TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # The active voice: "shooting spree injures three", "gunfire wounds 2 teens", "crash kills 4"; and the
-# hospital: "shooting lands four men in hospital", "sends 3 to the hospital" (wounded). Never a count of
+# hospital: "shooting lands three women in hospital", "sends 3 to the hospital" (wounded). Never a count of
 # time ("killed 3 days after").
 _PEOPLE = r"(?:[ -](?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|others|officers|students))?"
 _ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|wounds|wounding|kills|killing)[ -](?P<count>"
@@ -42,8 +42,8 @@ ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
 
 
-# Lists of victims: "Mother, 2 children found dead", "kills his girlfriend and her daughter, turns gun on
-# himself", "killed 6-year-old boy, wife, himself": one toll, the sum of the list (a killer's own death
+# Lists of victims: "Father, 3 children found dead", "kills his wife and her brother, turns gun on
+# himself", "killed 8-year-old girl, husband, herself": one toll, the sum of the list (a killer's own death
 # counts, as GVA and the news count it).
 KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother", "grandfather", "grandson",
                     "granddaughter", "sister", "brother", "stepson", "stepdaughter", "fiancee", "fiance", "friend",
@@ -82,7 +82,7 @@ def _list_value(words: str) -> int | None:
 
 def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[int, int]]]:
     """(kind, total, the list's span, the verb's span) for the first list of the dead and the first of
-    the wounded in a headline ("2 teens, man wounded": three)."""
+    the wounded in a headline ("2 women, teen wounded": three)."""
     out = []
     for pattern in (_LIST_DEAD, _LIST_KILLS, _LIST_HURT):
         for m in pattern.finditer(headline):
@@ -95,7 +95,7 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
                 continue
             if pattern is _LIST_KILLS and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
                     and _SUICIDE.match(headline[m.end():]):
-                value += 1  # "kills his girlfriend and her daughter, turns gun on himself"
+                value += 1  # "kills his wife and her brother, turns gun on himself"
             kind = "wounded" if pattern is _LIST_HURT else "killed"
             if all(k != kind for k, *_ in out):
                 out.append((kind, value, m.span("list"), m.span("what")))
