@@ -60,7 +60,7 @@ _VAGUE_RE = re.compile(r"\b(" + "|".join(sorted(VAGUE_COUNTS, key=len, reverse=T
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    from sitroom.pipeline.actors import country_names
+    from sitroom.pipeline.countries import country_names
 
     out: dict[str, str] = {}
     for _, (iso3, name) in country_names().items():

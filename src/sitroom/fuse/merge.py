@@ -113,7 +113,8 @@ def _norm(text: str | None) -> str:
 def claimant_country(name: str | None) -> str | None:
     """The country a claimant speaks for, when its name says: "Government of Turkey", "Erdogan",
     "Turkish Defence Ministry", "Ankara" (through the curated actor dictionary)."""
-    from sitroom.pipeline.actors import actor_dictionary, country_names
+    from sitroom.pipeline.actors import actor_dictionary
+    from sitroom.pipeline.countries import country_names
 
     name = " ".join((name or "").split())
     if not name:

