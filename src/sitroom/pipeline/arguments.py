@@ -230,6 +230,9 @@ LOCATION_OBJECTS = {"street", "road", "highway", "farm", "shop", "market", "hous
                     "vehicle", "van", "school", "church", "mosque", "hospital", "position", "base", "checkpoint",
                     "camp", "office", "station", "village", "town", "area", "neighbourhood", "neighborhood",
                     "district", "bridge", "border", "post", "compound", "residence", "hotel", "restaurant", "bar"}
+# Nouns a place name can head ("Ain Sefra area in Naama district"): the area is the place's
+AREA_NOUNS = {"area", "village", "town", "district", "region", "outskirts", "neighbourhood", "neighborhood", "city",
+              "camp", "suburb", "quarter"}
 # Subjects that are the happening itself, not a party: "the bomb attacks in Basra killed 12 people" happened there.
 ATTACK_SUBJECTS = {"attack", "bombing", "explosion", "blast", "shelling", "airstrike", "strike", "raid", "shooting",
                    "clash", "fighting", "battle", "violence", "bomb", "ambush", "assault", "gunfire", "fire"}
@@ -280,9 +283,6 @@ def _holds_settlement(m: Any, inner: Any | None) -> bool:
         return True
     return m.value.precision == "place" and inner.value.precision in ("place", "near")
 
-
-AREA_NOUNS = {"area", "village", "town", "district", "region", "outskirts", "neighbourhood", "neighborhood", "city",
-              "camp", "suburb", "quarter"}
 
 
 def _taken_place(head: Any) -> Any | None:
@@ -342,9 +342,7 @@ def place_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     place_heads = {_head_of(trig.doc[m.token_end - 1]).i: m for m in places}
     for m in places:
         tok = trig.doc[m.token_end - 1]
-        head = tok
-        while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
-            head = head.head
+        head = _head_of(tok)
         if head is not tok and _owner(m, head):
             continue  # "near a U.S. patrol": whose the patrol is, not where
         taken = _taken_place(head)

@@ -142,7 +142,6 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
             continue  # "1 shot dead" and "1 dead": the same person
         out.append((kind, value, cspan, wspan))
     lists = victim_lists(headline)
-    dead = sum(v for k, v, *_ in out if k == "killed")
     lists = [(k, v - dead if k == "wounded" and headline[w[0]:w[1]].lower() == "shot" and v > dead else v, span, w)
              for k, v, span, w in lists]  # "3 women, 1 man shot, 1 dead": three wounded
     for kind, value, lspan, wspan in lists:  # a list's sum replaces the counts of its parts
