@@ -2,21 +2,31 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import numpy as np
 
 from sitroom.fuse.stories import MemoryStoryStore, StoryIndex, VECTOR_RULES, WORD_RULES, content_words, entity_keys
-from sitroom.records import Actor, Place, content_hash
+from sitroom.records import Actor, DateSpan, Place, content_hash
 
 from tests.fuse.builders import FAR_TOWN, SYR_MIL, TOWN_A, TOWN_C, TUR_MIL, UKR_MIL, VILLAGE_B, article, mention
 
 RUS_GOV = Actor("Government of Russia", "RUS", "GOV")
 
 
+NO_DAY = ""
+
+
 def _report(n, published, title, text, places=(TOWN_A,), actors=(TUR_MIL,), recipients=(SYR_MIL,),
-            outlet="Test Wire"):
+            outlet="Test Wire", event="ASSAULT", day=None):
+    """An article and its events; an attack happened the day before publication unless `day` says
+    (NO_DAY: the article tells no day)."""
     art = article(n, text, published=published, title=title, outlet=outlet)
-    return art, [mention(art, i, place=p, actors=actors, recipients=recipients) for i, p in enumerate(places)]
+    if day is None and published:
+        day = (date.fromisoformat(published) - timedelta(days=1)).isoformat()
+    when = DateSpan(day, day, "day") if day else None
+    return art, [mention(art, i, place=p, actors=actors, recipients=recipients, event=event, date=when)
+                 for i, p in enumerate(places)]
 
 
 CLASH = _report(1, "2020-02-11", "Turkish troops shell Syrian positions near Alphaville",
@@ -30,7 +40,7 @@ UKRAINE = _report(3, "2020-02-12", "Shelling near Epsilon kills two soldiers",
                   places=(FAR_TOWN,), actors=(RUS_GOV,), recipients=(UKR_MIL,))
 FOLLOW_UP = _report(4, "2020-03-05", "Ceasefire agreed for Alphaville front after weeks of clashes",
                     "Turkish and Syrian officials agreed a ceasefire around Alphaville and Betaburg after weeks of "
-                    "shelling and dozens of soldiers killed.", places=(TOWN_A, VILLAGE_B))
+                    "shelling and dozens of soldiers killed.", places=(TOWN_A, VILLAGE_B), event="AGREE")
 LATE = _report(5, "2020-04-20", "Alphaville front: shelling resumes",
                "Turkish artillery pounded Syrian positions around Alphaville and Betaburg again.",
                places=(TOWN_A, VILLAGE_B))
@@ -154,10 +164,10 @@ def test_a_report_months_later_joins_through_a_rare_personal_name_and_a_place():
                        actors=(), recipients=(victim,))
     trial = _report(11, "2020-09-30", "Man sentenced for killing Alphaville teen",
                     "A man was sentenced to 30 years for the killing of Darnell Quayle outside an Alphaville store.",
-                    actors=(), recipients=(victim,))
+                    actors=(), recipients=(victim,), day=NO_DAY)
     stranger = _report(12, "2020-06-15", "Man sentenced in Alphaville robbery",
                        "A man was sentenced to 30 years for a robbery outside an Alphaville store.",
-                       actors=(), recipients=(Actor("Miriam Osterberg", None, None, "Miriam Osterberg"),))
+                       actors=(), recipients=(Actor("Miriam Osterberg", None, None, "Miriam Osterberg"),), day=NO_DAY)
     index = StoryIndex()
     sid = index.add(*shooting)
     assert index.add(*stranger) != sid  # same place and words, months later, nobody in common
@@ -170,3 +180,45 @@ def test_personal_name_keys():
     assert is_name_key("actor:Roland L. Scobee") and is_name_key("actor:Darnell Quayle")
     assert not is_name_key("actor:Cook County Sheriff") and not is_name_key("actor:RCSO")
     assert not is_name_key("actor:Civilians (Syria)") and not is_name_key("place:Alphaville#1001")
+
+
+CIVILIANS = Actor("Civilians (Testland)", "XXX", "CVL")
+BAR_SHOOTING = _report(20, "2020-05-04", "Two men shot outside Alphaville bar",
+                       "Two men were shot outside a bar on Harbour Street in Alphaville late Sunday, police said. "
+                       "Both were taken to hospital.", actors=(), recipients=(CIVILIANS,))
+NEXT_WEEK = _report(21, "2020-05-12", "Man shot outside Alphaville bar",
+                    "A man was shot outside a bar on Harbour Street in Alphaville late Monday, police said. "
+                    "He was taken to hospital.", actors=(), recipients=(CIVILIANS,))
+ARREST = _report(22, "2020-05-20", "Arrest in Alphaville bar shooting",
+                 "Police arrested a man in the shooting of two men outside a bar on Harbour Street in Alphaville "
+                 "on May 3.", actors=(), recipients=(CIVILIANS,), day="2020-05-03")
+
+
+def test_a_shooting_in_the_same_place_days_later_is_another_story_and_a_report_naming_the_day_joins_its_own():
+    index = StoryIndex()
+    first = index.add(*BAR_SHOOTING)
+    assert index.add(*NEXT_WEEK) != first  # alike, same street, but its attack happened eight days later
+    assert index.add(*ARREST) == first  # names the first shooting's day
+
+
+def test_a_report_months_later_joins_through_the_day_of_its_attack_and_a_place():
+    index = StoryIndex()
+    first = index.add(*BAR_SHOOTING)
+    other = index.add(*_report(23, "2020-05-19", "Shots fired in Alphaville", "Shots were fired on Harbour Street "
+                               "in Alphaville on Monday.", actors=(), recipients=(CIVILIANS,)))
+    anniversary = _report(24, "2020-11-04", "Six months on, Alphaville bar reopens",
+                          "The Harbour Street bar in Alphaville where two men were shot on May 3 reopened.",
+                          actors=(), recipients=(CIVILIANS,), day="2020-05-03")
+    elsewhere = _report(25, "2020-11-05", "Six months on, a bar reopens", "A bar where two men were shot on May 3 "
+                        "reopened.", places=(FAR_TOWN,), actors=(), recipients=(CIVILIANS,), day="2020-05-03")
+    assert first != other
+    assert index.add(*elsewhere) not in (first, other)  # the day alone is not enough: the place too
+    assert index.add(*anniversary) == first
+
+
+def test_attack_days_agree_within_a_day_and_conflict_beyond():
+    agree = StoryIndex._days_agree
+    assert agree(("day:2020-05-03",), {"day:2020-05-03": 2, "word:bar": 1}) is True
+    assert agree(("day:2020-05-04",), {"day:2020-05-03": 1}) is None  # a night's shooting, either side of midnight
+    assert agree(("day:2020-05-11",), {"day:2020-05-03": 1}) is False
+    assert agree((), {"day:2020-05-03": 1}) is None and agree(("day:2020-05-03",), {"word:bar": 1}) is None

@@ -60,6 +60,9 @@ def test_status_planned_hypothetical_denied_claimed():
     assert only(events("The envoy will meet Turkish officials in Ankara on Wednesday."), "CONSULT")[0].status == "planned"
     assert only(events("Russia would attack Turkish forces if they advanced."), "ASSAULT")[0].status == "hypothetical"
     assert only(events("The army did not attack the village of Binnish."), "ASSAULT")[0].status == "denied"
+    ahead = only(events("A military operation against the rebels is imminent, the minister told parliament on Thursday."),
+                 "ASSAULT")
+    assert ahead and {e.status for e in ahead} == {"planned"}
     ev = only(events("The Turkish Defence Ministry said 30 Syrian soldiers were killed in Idlib."), "ASSAULT")[0]
     assert ev.status == "claimed" and ev.attributed_to == "Turkish Defence Ministry"
 

@@ -365,3 +365,10 @@ def test_a_neighbourhood_lies_in_the_town_named_after_it(run):
     places = by_text(run("Traders protested at the Kaawo-Godey neighborhood in Mogadishu."))
     hood = next(v for k, v in places.items() if "neighborhood" in k)
     assert hood.name == "Mogadishu" and hood.precision == "near", places
+
+
+def test_the_us_capital_by_its_district_and_a_transit_system_that_is_no_town(run):
+    places = run("Three men were shot on Tuesday in Southeast D.C., near a Metro stop, officers said.")
+    placed = {(m.value.name, m.value.country) for m in places if m.value.precision in ("place", "near")}
+    assert ("Washington", "USA") in placed
+    assert not any(m.value.country == "IDN" for m in places)  # Metro, a city in Indonesia

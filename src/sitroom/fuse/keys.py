@@ -2,7 +2,8 @@
 
 Stories (`sitroom.fuse.stories`) are found and compared through these keys, so they are
 kept plain strings a database can index: `place:<name>#<geonameid>` for a settlement,
-`admin1:<country>:<admin1>` for a province, `actor:<name>`, `word:<lower-cased word>`.
+`admin1:<country>:<admin1>` for a province, `actor:<name>`, `word:<lower-cased word>`, and
+`day:<YYYY-MM-DD>` for a day on which an attack the article reports happened.
 """
 from __future__ import annotations
 
@@ -45,6 +46,24 @@ def entity_keys(events: Iterable[EventMention]) -> list[str]:
     return keys
 
 
+# Statuses of what happened (not what was threatened, planned or denied).
+HAPPENED = frozenset({"reported", "claimed"})
+
+
+def incident_days(events: Iterable[EventMention]) -> list[str]:
+    """`day:` keys of the days the article's attacks happened, by their own words.
+
+    Reports of one incident name its day, even weeks later ("the Nov. 13 shooting"); two
+    shootings in one city a week apart read alike but name different days. Only day-precise
+    dates the event's own sentence gives count (a day inferred from elsewhere in the article
+    would make every attack of an article share its lead's day), and only attacks (ASSAULT):
+    an arrest or a funeral has a day of its own.
+    """
+    return list(dict.fromkeys(f"day:{e.date.start}" for e in events
+                              if e.event == "ASSAULT" and e.status in HAPPENED and e.date is not None
+                              and e.date.precision == "day" and not e.date.inferred))
+
+
 def mention_keys(places: Iterable[Any] = (), actors: Iterable[Any] = ()) -> list[str]:
     """Place and actor keys of everything an article names (pipeline Mentions of Place / Actor values).
 
@@ -69,4 +88,4 @@ def content_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) >= 4 and w not in STOPWORDS))
 
 
-__all__ = ["STOPWORDS", "content_words", "entity_keys", "mention_keys", "place_key"]
+__all__ = ["HAPPENED", "STOPWORDS", "content_words", "entity_keys", "incident_days", "mention_keys", "place_key"]

@@ -17,7 +17,10 @@ decides the match, per candidate:
   kind (places count most) and rarity, found in the story; keys in more than
   `common_share` of the articles ("police", a country's civilians) weigh nothing;
 - P, the rarest place the article shares with the story (its idf against that of a key
-  never seen: 0-1), and whether both name settlements but none in common.
+  never seen: 0-1), and whether both name settlements but none in common;
+- D, the days its attacks happened (`incident_days`): one the story's attacks share, or
+  days on both sides none within a day of each other (two shootings in one city a week
+  apart read alike; their reports name different days).
 
 A `MatchRules` adds them up with its weights into a score (a logistic-regression logit
 fitted on candidate pairs of news reports: 0 is even odds) and the article may join when
@@ -27,14 +30,14 @@ later often are) and undated articles need a shared place and pass `follow_up_ru
 where places weigh more and the text less. Older stories, up to `late_follow_up_days` (730),
 are candidates only through a rare personal name, a party to one of the article's events
 (a victim, a suspect; not an official quoted), that it shares with them (in at most
-`name_df` articles), and must share a place too: the trial or the
-sentencing months after a shooting. Without vectors (no embedder, or a story
+`name_df` articles), or through the day of one of its attacks, and must share a place too:
+the trial or the sentencing months after a shooting, the arrest "in the Nov. 13 shooting". Without vectors (no embedder, or a story
 founded before vectors were available) the `WORD_*` rules apply. Among the stories an
 article may join it joins the best-scoring one.
 
 Choice of storage: the matching logic talks to a `StoryStore` protocol (candidate stories
-for keys and dates, key frequencies, saving a story), not to a database. The bundled
-`MemoryStoryStore` keeps everything in memory and serialises to JSON-ready state
+for keys and dates, key frequencies, saving a story; `sitroom.fuse.story_store`), not to a
+database. The bundled `MemoryStoryStore` keeps everything in memory and serialises to JSON-ready state
 (`to_state` / `from_state`); `sitroom.store.fusion.FusionSession` implements the same
 five methods over tables (stories, story_keys(key, story_id, first_date, last_date),
 key_df, article_stories) so a lookup touches only the rows for the article's keys and
@@ -47,153 +50,20 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
-from typing import Any, Callable, Protocol, Sequence
+from datetime import date
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from sitroom.fuse.embeddings import article_text
-from sitroom.fuse.keys import content_words, entity_keys, mention_keys, place_key
+from sitroom.fuse.keys import content_words, entity_keys, incident_days, mention_keys, place_key
 from sitroom.fuse.records import Story
+from sitroom.fuse.story_store import (MemoryStoryStore, StoryProfile, StoryStore, days_between as _days,
+                                      key_kind as _kind, key_label as _label, shift_day as _shift)
 from sitroom.records import Article, EventMention, content_hash
 
 Embed = Callable[[Sequence[str]], Any]  # texts -> array (n, d) of unit vectors, e.g. Embedder.embed
 KIND_WEIGHT = {"place": 1.5, "actor": 1.0, "admin1": 0.5, "word": 1.0}
-
-
-@dataclass(frozen=True)
-class StoryProfile:
-    """What matching needs to know of a story: its dates, key counts and text centroid."""
-
-    id: str
-    title: str | None
-    first_date: str | None
-    last_date: str | None
-    n_articles: int
-    keys: tuple[tuple[str, int], ...]  # most frequent first, capped at StoryIndex.max_keys
-    centroid: Any = None  # mean of member vectors (not re-normalised): a numpy array or a tuple of floats
-    word_norm: float = 0.0  # length of the story's idf-weighted word counts, kept as articles join
-
-
-class StoryStore(Protocol):
-    """Where stories live; the store (SQLite, PostgreSQL) can implement this later."""
-
-    def story_of(self, article_id: str) -> str | None: ...
-
-    def candidates(self, keys: Sequence[str], start: str | None, end: str | None,
-                   limit: int) -> list[StoryProfile]: ...
-
-    def document_frequency(self, keys: Sequence[str]) -> dict[str, int]: ...
-
-    def article_count(self) -> int: ...
-
-    def put(self, profile: StoryProfile, article_id: str, article_keys: Sequence[str]) -> None: ...
-
-
-def _kind(key: str) -> str:
-    return key.split(":", 1)[0]
-
-
-def _label(key: str) -> str:
-    return key.split(":", 1)[1].split("#", 1)[0]
-
-
-def _days(a: str, b: str) -> int:
-    return (date.fromisoformat(b) - date.fromisoformat(a)).days
-
-
-def _shift(day: str | None, days: int) -> str | None:
-    return (date.fromisoformat(day) + timedelta(days=days)).isoformat() if day else None
-
-
-class MemoryStoryStore:
-    """A StoryStore in memory, with JSON-ready state so a caller can persist it whole."""
-
-    def __init__(self) -> None:
-        self.profiles: dict[str, StoryProfile] = {}
-        self.members: dict[str, list[str]] = {}
-        self.article_story: dict[str, str] = {}
-        self.postings: dict[str, set[str]] = {}
-        self.df: Counter[str] = Counter()
-        self.n = 0
-
-    def story_of(self, article_id: str) -> str | None:
-        return self.article_story.get(article_id)
-
-    def candidates(self, keys: Sequence[str], start: str | None, end: str | None, limit: int) -> list[StoryProfile]:
-        hits: Counter[str] = Counter()
-        for k in set(keys):
-            hits.update(self.postings.get(k, ()))
-        out = []
-        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
-            p = self.profiles[sid]
-            if start and p.last_date and p.last_date < start:
-                continue
-            if end and p.first_date and p.first_date > end:
-                continue
-            out.append(p)
-            if len(out) >= limit:
-                break
-        return out
-
-    def document_frequency(self, keys: Sequence[str]) -> dict[str, int]:
-        return {k: self.df.get(k, 0) for k in keys}
-
-    def article_count(self) -> int:
-        return self.n
-
-    def put(self, profile: StoryProfile, article_id: str, article_keys: Sequence[str]) -> None:
-        old = self.profiles.get(profile.id)
-        old_keys = {k for k, _ in old.keys} if old else set()
-        new_keys = {k for k, _ in profile.keys}
-        for k in old_keys - new_keys:
-            self.postings.get(k, set()).discard(profile.id)
-        for k in new_keys - old_keys:
-            self.postings.setdefault(k, set()).add(profile.id)
-        self.profiles[profile.id] = profile
-        self.members.setdefault(profile.id, []).append(article_id)
-        self.article_story[article_id] = profile.id
-        self.df.update(set(article_keys))
-        self.n += 1
-
-    def story(self, story_id: str) -> Story | None:
-        p = self.profiles.get(story_id)
-        if p is None:
-            return None
-        keys = [k for k, _ in p.keys]
-        return Story(id=p.id, article_ids=tuple(self.members.get(p.id, ())), first_published=p.first_date,
-                     last_published=p.last_date, title=p.title,
-                     places=tuple(_label(k) for k in keys if _kind(k) == "place")[:5],
-                     actors=tuple(_label(k) for k in keys if _kind(k) == "actor")[:5])
-
-    def stories(self) -> list[Story]:
-        return [s for s in (self.story(sid) for sid in self.profiles) if s is not None]
-
-    def to_state(self) -> dict[str, Any]:
-        return {
-            "version": 1, "n": self.n, "df": dict(self.df),
-            "stories": [{"id": p.id, "title": p.title, "first_date": p.first_date, "last_date": p.last_date,
-                         "n_articles": p.n_articles, "keys": [list(kv) for kv in p.keys],
-                         "centroid": [float(x) for x in p.centroid] if p.centroid is not None else None,
-                         "word_norm": p.word_norm,
-                         "articles": list(self.members.get(p.id, ()))} for p in self.profiles.values()],
-        }
-
-    @classmethod
-    def from_state(cls, state: dict[str, Any]) -> "MemoryStoryStore":
-        store = cls()
-        store.n, store.df = state["n"], Counter(state["df"])
-        for s in state["stories"]:
-            p = StoryProfile(s["id"], s["title"], s["first_date"], s["last_date"], s["n_articles"],
-                             tuple((k, c) for k, c in s["keys"]),
-                             tuple(s["centroid"]) if s["centroid"] is not None else None, s.get("word_norm", 0.0))
-            store.profiles[p.id] = p
-            store.members[p.id] = list(s["articles"])
-            for aid in s["articles"]:
-                store.article_story[aid] = p.id
-            for k, _ in p.keys:
-                store.postings.setdefault(k, set()).add(p.id)
-        return store
 
 
 # Words that make a capitalised phrase an institution or a place, not a person.
@@ -227,8 +97,9 @@ class _Features:
     entities: list[str]
     words: list[str]
     vector: np.ndarray | None
-    rarest: float = 1.0
-    parties: tuple[str, ...] = ()  # the actor keys of the article's events: who did what to whom  # the idf of a key never seen, at the store's size now (scales P to 0-1)
+    rarest: float = 1.0  # the idf of a key never seen, at the store's size now (scales P to 0-1)
+    parties: tuple[str, ...] = ()  # the actor keys of the article's events: who did what to whom
+    days: tuple[str, ...] = ()  # `day:` keys of the days its attacks happened
 
 
 @dataclass(frozen=True)
@@ -243,6 +114,8 @@ class MatchRules:
     elsewhere: float = 0.0  # both name settlements, none the same: reports of somewhere else
     close_text: float = 0.0  # T above `close_text_from`: titles and leads that say the same thing
     close_text_from: float = 0.65
+    same_day: float = 0.0  # D: an attack of the article happened on a day one of the story's did
+    other_day: float = 0.0  # D: both tell their attacks' days, and none is within a day of the other's
 
 
 # Fitted (logistic regression, then the bias set for B-cubed F1) on the candidate pairs met
@@ -252,10 +125,17 @@ class MatchRules:
 # day read alike (cosine 0.4-0.6) but share neither. `close_text` lets a follow-up whose
 # title and lead say what the story's do (cosine over 0.65, which reports of two shootings
 # a week apart rarely reach) join on a shared place: the reports of a weeks-long crisis.
-VECTOR_RULES = MatchRules(text=6.9, words=12.1, entities=1.9, place=3.1, bias=-6.0, elsewhere=-2.0)
-VECTOR_FOLLOW_UP_RULES = MatchRules(text=1.4, words=3.6, entities=2.0, place=4.2, bias=-5.75, close_text=12.0)
-WORD_RULES = MatchRules(text=0.0, words=16.9, entities=2.5, place=3.3, bias=-3.5, elsewhere=-2.0)
-WORD_FOLLOW_UP_RULES = MatchRules(text=0.0, words=3.8, entities=2.15, place=4.35, bias=-4.9)
+# The day weights (D) were set afterwards on the same reports, in whole steps (a shared day
+# +1 in the window, +2 later; days apart -2 and -3), and checked on the Idlib reports, whose
+# attacks span weeks: a story's many days keep its later reports within a day of one of them.
+VECTOR_RULES = MatchRules(text=6.9, words=12.1, entities=1.9, place=3.1, bias=-6.0, elsewhere=-2.0,
+                          same_day=1.0, other_day=-2.0)
+VECTOR_FOLLOW_UP_RULES = MatchRules(text=1.4, words=3.6, entities=2.0, place=4.2, bias=-5.75, close_text=12.0,
+                                    same_day=2.0, other_day=-3.0)
+WORD_RULES = MatchRules(text=0.0, words=16.9, entities=2.5, place=3.3, bias=-3.5, elsewhere=-2.0,
+                        same_day=1.0, other_day=-2.0)
+WORD_FOLLOW_UP_RULES = MatchRules(text=0.0, words=3.8, entities=2.15, place=4.35, bias=-4.9,
+                                  same_day=2.0, other_day=-3.0)
 
 
 class StoryIndex:
@@ -305,7 +185,8 @@ class StoryIndex:
         vec = None if vector is None else np.asarray(vector, dtype=np.float32).reshape(-1)
         own = entity_keys(events)
         return _Features(self.article_day(article, events), own + list(named), words, vec,
-                         parties=tuple(k for k in dict.fromkeys(own) if _kind(k) == "actor"))
+                         parties=tuple(k for k in dict.fromkeys(own) if _kind(k) == "actor"),
+                         days=tuple(incident_days(events)))
 
     # -- matching -------------------------------------------------------------------------------------------
     def _overlap(self, keys: Sequence[str], story: set[str] | dict[str, int], idf: dict[str, float]) -> float:
@@ -331,6 +212,20 @@ class StoryIndex:
         cosine = sum(idf[w] ** 2 * counts[w] for w in words if w in counts) / (length * p.word_norm)
         return cosine * min(1.0, len(words) / self.min_words)
 
+    @staticmethod
+    def _days_agree(days: Sequence[str], counts: dict[str, int]) -> bool | None:
+        """True when one of the article's attack days is one of the story's, False when both tell days
+        and none is within a day of another (a night's shooting is often dated either side of
+        midnight), None when either tells none."""
+        story = [k for k in counts if _kind(k) == "day"]
+        if not days or not story:
+            return None
+        if any(d in counts for d in days):
+            return True
+        theirs = [date.fromisoformat(_label(k)) for k in story]
+        near = any(abs((date.fromisoformat(_label(d)) - t).days) <= 1 for d in days for t in theirs)
+        return None if near else False
+
     def _gap(self, day: str | None, p: StoryProfile) -> int | None:
         if day is None or p.first_date is None or p.last_date is None:
             return None
@@ -342,17 +237,18 @@ class StoryIndex:
         """How well an article fits a story (a logit: 0 is even odds), or None when it should not join it.
 
         `late`: the story is older than `follow_up_days` but shares a rare personal name with the
-        article (a trial, a sentencing, an anniversary months on); it must share a place as
-        well, and is then scored as a follow-up."""
+        article (a trial, a sentencing, an anniversary months on) or the day of an attack; it must
+        share a place as well, and is then scored as a follow-up."""
         counts = dict(p.keys)
         gap = self._gap(f.day, p)
         if gap is not None and gap > (self.late_follow_up_days if late else self.follow_up_days):
             return None
         places = {k for k in f.entities if _kind(k) == "place"}
         shared_places = [idf[k] for k in places if k in counts]
+        agree = self._days_agree(f.days, counts)
         if late:
             names = sum(1 for k in f.parties if k in counts and is_name_key(k))
-            if not names or not shared_places:
+            if not (names or agree) or not shared_places:
                 return None
         elsewhere = bool(places) and not shared_places and any(_kind(k) == "place" for k in counts)
         within = gap is not None and gap <= self.window_days
@@ -367,6 +263,7 @@ class StoryIndex:
                  + rules.words * self._word_cosine(f.words, p, counts, idf)
                  + rules.entities * self._overlap(f.entities, counts, idf)
                  + rules.place * min(1.0, max(shared_places, default=0.0) / f.rarest) + rules.elsewhere * elsewhere
+                 + (rules.same_day if agree else rules.other_day if agree is False else 0.0)
                  + rules.bias)
         return logit if logit >= 0 else None
 
@@ -385,14 +282,19 @@ class StoryIndex:
 
     def _late_candidates(self, f: _Features, df: dict[str, int], near: Sequence[StoryProfile]) -> list[StoryProfile]:
         """Older stories sharing the rare personal name (in at most `name_df` articles) of a party to one
-        of the article's events."""
+        of the article's events, or the day of one of its attacks weeks before (looked up with its
+        places, so that stories sharing both come first)."""
         names = [k for k in f.parties if is_name_key(k) and 1 <= df.get(k, 0) <= self.name_df]
-        if not names or f.day is None:
+        if f.day is None:
             return []
+        start, end = _shift(f.day, -self.late_follow_up_days), _shift(f.day, self.late_follow_up_days)
         seen = {p.id for p in near}
-        found = self.store.candidates(names, _shift(f.day, -self.late_follow_up_days),
-                                      _shift(f.day, self.late_follow_up_days), self.candidate_limit)
-        return [p for p in found if p.id not in seen]
+        found = self.store.candidates(names, start, end, self.candidate_limit) if names else []
+        past = [d for d in f.days if _label(d) < (_shift(f.day, -self.follow_up_days) or "")]
+        if past:  # an attack weeks before: stories within follow_up_days were candidates already
+            places = [k for k in dict.fromkeys(f.entities) if _kind(k) == "place"]
+            found += self.store.candidates([*past, *places], start, end, self.candidate_limit)
+        return [p for p in dict((p.id, p) for p in found).values() if p.id not in seen]
 
     # -- adding ---------------------------------------------------------------------------------------------
     def add(self, article: Article, events: Sequence[EventMention] = (), vector: Any = None,
@@ -431,7 +333,7 @@ class StoryIndex:
         counts = Counter(dict(p.keys))
         # the story's word vector grows by the article's words, each at its rarity now (older words keep theirs)
         norm2 = p.word_norm ** 2 + sum((2 * counts[w] + 1) * idf[w] ** 2 for w in set(f.words))
-        counts.update(f.entities + f.words)
+        counts.update([*f.days, *f.entities, *f.words])
         days = [d for d in (p.first_date, p.last_date, f.day) if d]
         centroid = p.centroid
         if f.vector is not None:

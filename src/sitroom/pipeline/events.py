@@ -32,6 +32,8 @@ PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+# "An offensive is imminent": a predicate that puts the event ahead
+AHEAD_WORDS = {"imminent", "looming", "expected", "planned", "forthcoming", "upcoming"}
 # Subjects that are happenings, not parties: "clashes threaten to escalate", "the crisis demands".
 HAPPENINGS = {"clash", "fighting", "tension", "escalation", "crisis", "situation", "violence", "conflict", "war",
               "attack", "move", "decision", "development", "incident", "report", "offensive", "advance", "fight",
@@ -117,6 +119,8 @@ def _status(tok: Any, sent: Any) -> str:
             if {c.dep_ for c in head.children} & {"neg"}:
                 return "denied"
             if kids & FUTURE_AUX or head.lemma_.lower() in PLAN_LEMMAS:
+                return "planned"
+            if tok.dep_ == "nsubj" and any(c.dep_ == "acomp" and c.lower_ in AHEAD_WORDS for c in head.children):
                 return "planned"
             if kids & HYPOTHETICAL_MODALS:
                 return "hypothetical"
