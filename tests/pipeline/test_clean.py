@@ -265,7 +265,12 @@ def test_registration_and_player_prompts_are_site_chrome():
                "By submitting your registration information, you agree to our Terms of Service.",
                "We have sent a confirmation email to {* data_emailAddress *}. Please check your email.",
                "Having trouble viewing the video? Try disabling any ad blocking extensions.",
-               "Click here to return to the page you were visiting."]
+               "Click here to return to the page you were visiting.",
+               "Re-enter your zip code or sign up for digital access.", "Get digital access",
+               "Click on the button below to set up your account or log in.",
+               "Please confirm or modify the email address we will send offers to.", "Total Access",
+               "Enjoy the convenience of home delivery plus our app.",
+               "Channel 9 has joined forces with the most trusted local radio stations in Dalmora."]
     article = clean(page(*prompts, P1), title="Two men shot outside Dalmora bar")
     assert article.text.endswith(P1) and not any(p in article.text for p in prompts)
     assert set(reasons(article).values()) == {"site chrome"}

@@ -88,6 +88,9 @@ _ACCOUNT_CHROME = [re.compile(p, re.IGNORECASE) for p in (  # a site's account, 
     r"\bhaving trouble viewing the video\b", r"\bad[- ]?block", r"\byour browser (?:does not|doesn'?t) support\b",
     r"\bhaven'?t selected any newsletters\b", r"\bno email address was supplied\b",
     r"^click here to return to the page\b", r"^almost done\W*$", r"\bbefore signing in\b",
+    r"\bsign up for digital access\b", r"^get digital access\W*$", r"^click on the button below to set up your account\b",
+    r"\bconfirm or modify the email address\b", r"^total access\W*$",
+    r"\bconvenience of home delivery\b", r"\bjoined forces with the most trusted local\b",
 )]
 # Titles of pages that are no article: what a server or paywall says instead of one.
 _ERROR_PAGE = re.compile(r"\b(?:page|article|story|content) (?:not found|unavailable|no longer available)\b|^\s*404\b"
