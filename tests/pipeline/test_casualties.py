@@ -243,3 +243,10 @@ def test_one_of_several_is_one():
     got = {(k, f.value) for k, f in casualties("A cook, one of five people struck by bullets at the diner on "
                                                "Sunday night has died, police said.")}
     assert ("killed", 1) in got and ("killed", 5) not in got
+
+
+def test_a_surname_read_as_a_person_elsewhere_in_the_article_is_one_victim():
+    got = casualties("Eli Troyer, 21, was visiting relatives. The rifle went off, mortally wounding Troyer in the chest.")
+    assert ("killed", 1) in {(k, f.value) for k, f in got}
+    # with no full name anywhere, a bare capitalised word the tagger calls an organisation is not counted
+    assert not casualties("The rifle went off, killing Troyer instantly.")

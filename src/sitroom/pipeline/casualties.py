@@ -286,12 +286,27 @@ def _one_victim(victim: Any) -> CountMention | None:
     article = victim.tag_ == "NN" and victim.pos_ == "NOUN" and bool(
         dets & {"the", "a", "an", "his", "her", "their", "its", "another"}
         or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass")))
-    proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and victim.ent_type_ in (
-        "PERSON", "")
+    proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and (
+        victim.ent_type_ in ("PERSON", "") or _named_person_elsewhere(victim))
     single = victim.ent_type_ == "PERSON" or named or _aged(victim) or article or proper
     if not single or victim.lower_ in ("one",):
         return None
     return CountMention.of_token(victim, 1, victim.i)
+
+
+def _named_person_elsewhere(tok: Any) -> bool:
+    """A surname the tagger took for an organisation here ("killing Troyer") but read as a person's
+    name elsewhere in the article: a person's full name, or a full name with an age after it ("Eli
+    Troyer, 21,"), whatever the tagger made of it."""
+    doc = tok.doc
+    for e in doc.ents:
+        if len(e) < 2 or tok.text not in {t.text for t in e} or e.start <= tok.i < e.end:
+            continue
+        aged = e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].like_num \
+            and doc[e.end + 2].text == ","
+        if e.label_ == "PERSON" or (aged and all(t.tag_ == "NNP" for t in e)):
+            return True
+    return False
 
 
 def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
