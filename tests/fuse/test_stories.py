@@ -222,3 +222,12 @@ def test_attack_days_agree_within_a_day_and_conflict_beyond():
     assert agree(("day:2020-05-04",), {"day:2020-05-03": 1}) is None  # a night's shooting, either side of midnight
     assert agree(("day:2020-05-11",), {"day:2020-05-03": 1}) is False
     assert agree((), {"day:2020-05-03": 1}) is None and agree(("day:2020-05-03",), {"word:bar": 1}) is None
+
+
+def test_a_page_left_with_only_its_headline_joins_the_story_its_words_are_in():
+    index = StoryIndex()
+    first = index.add(*BAR_SHOOTING)
+    headline = "Two shot outside Harbour Street bar"
+    assert index.add(article(26, headline, published="2020-05-04", title=headline), []) == first
+    other = "Warehouse blaze guts Betaburg depot"
+    assert index.add(article(27, other, published="2020-05-04", title=other), []) != first

@@ -12,7 +12,9 @@ decides the match, per candidate:
 - C, word similarity: cosine of the article's content words (idf-weighted) with the
   story's word counts (idf-weighted: words many members share weigh most; the story keeps
   its `max_keys` most shared keys), a TF-IDF cosine against the story kept in its keys
-  and `word_norm` (discounted below `min_words` words);
+  and `word_norm` (discounted below `min_words` words, where half the share of the
+  text's word weight the story holds counts instead if more: a page left with only its
+  headline);
 - E, entity overlap (0-1): the share of the article's place and actor keys, weighted by
   kind (places count most) and rarity, found in the story; keys in more than
   `common_share` of the articles ("police", a country's civilians) weigh nothing;
@@ -146,7 +148,7 @@ class StoryIndex:
                  follow_up_rules: MatchRules = VECTOR_FOLLOW_UP_RULES, word_rules: MatchRules = WORD_RULES,
                  word_follow_up_rules: MatchRules = WORD_FOLLOW_UP_RULES, max_keys: int = 200, min_words: int = 20,
                  index_words: int = 12, candidate_limit: int = 50, common_share: float = 0.1,
-                 late_follow_up_days: int = 730, name_df: int = 3):
+                 late_follow_up_days: int = 730, name_df: int = 3, short_text_share: float = 0.5):
         self.store: StoryStore = store if store is not None else MemoryStoryStore()
         self.embed = embed
         self.window_days, self.follow_up_days = window_days, follow_up_days
@@ -156,6 +158,7 @@ class StoryIndex:
         self.index_words, self.candidate_limit = index_words, candidate_limit
         self.common_share = common_share
         self.late_follow_up_days, self.name_df = late_follow_up_days, name_df
+        self.short_text_share = short_text_share
 
     # -- features -------------------------------------------------------------------------------------------
     def _idf(self, keys: Sequence[str], df: dict[str, int] | None = None) -> dict[str, float]:
@@ -205,12 +208,19 @@ class StoryIndex:
     def _word_cosine(self, words: Sequence[str], p: StoryProfile, counts: dict[str, int],
                      idf: dict[str, float]) -> float:
         """TF-IDF cosine with the story's words, discounted for a text of fewer than `min_words` words
-        (the cosine of a four-word text says little)."""
-        length = math.sqrt(sum(idf[w] ** 2 for w in words))
-        if not length or not p.word_norm:
+        (the cosine of a four-word text says little). A text that short (a page that kept only its
+        headline) also gets `short_text_share` of the share of its words' weight the story holds, if
+        more: a headline's few words against a story's hundreds make a small cosine however well
+        they match."""
+        length2 = sum(idf[w] ** 2 for w in words)
+        if not length2 or not p.word_norm:
             return 0.0
-        cosine = sum(idf[w] ** 2 * counts[w] for w in words if w in counts) / (length * p.word_norm)
-        return cosine * min(1.0, len(words) / self.min_words)
+        shared = [w for w in words if w in counts]
+        cosine = sum(idf[w] ** 2 * counts[w] for w in shared) / (math.sqrt(length2) * p.word_norm)
+        if len(words) >= self.min_words:
+            return cosine
+        share = sum(idf[w] ** 2 for w in shared) / length2
+        return max(cosine * len(words) / self.min_words, self.short_text_share * share)
 
     @staticmethod
     def _days_agree(days: Sequence[str], counts: dict[str, int]) -> bool | None:
