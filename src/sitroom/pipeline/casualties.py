@@ -14,6 +14,7 @@ from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.casualty_tolls import SELF, shot_less_dead, with_the_killer
+from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
@@ -177,13 +178,6 @@ PERPETRATOR_NOUNS = {"gunman", "shooter", "suspect", "police", "officer", "offic
                      "trooper", "troopers", "soldier", "soldiers", "assailant", "attacker", "robber"}
 
 
-def _a_person(tok: Any) -> bool:
-    """A person or people: a name, someone of a stated age, a person noun, a counted people noun."""
-    lemma = tok.lemma_.lower()
-    return tok.ent_type_ == "PERSON" or _aged(tok) or lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS or (
-        tok.like_num and tok.head.lemma_.lower() in PEOPLE_NOUNS)
-
-
 def _headline_victim(tok: Any) -> bool:
     """A headline's reduced passive: "X shot" with no object, no auxiliary, a person as its subject."""
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in tok.children):
@@ -237,23 +231,6 @@ def _victim_token(verb: Any) -> Any | None:
     return _left_object(verb)  # "left five people wounded", "left three injured"
 
 
-# People a headline names without an article ("Child killed in accidental shooting").
-PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "teen", "teenager", "toddler", "infant", "baby", "officer",
-                "deputy", "trooper", "soldier", "student", "father", "mother", "son", "daughter", "victim", "driver",
-                "worker", "guard", "resident", "youth", "civilian", "journalist", "policeman", "person"}
-# Plural nouns for people: "shot four people" counts the shot.
-PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "teen", "teenager", "officer", "victim", "student",
-                "soldier", "civilian", "bystander", "relative", "family", "member", "worker", "resident"}
-
-
-def _aged(tok: Any) -> bool:
-    """"a 7-year-old", "13 year old Shaquez Brunner": an age marks a person whatever NER says."""
-    if tok.lower_ == "old" and any(c.lower_ in ("year", "years", "month", "months", "week", "weeks", "day", "days")
-                                   for c in tok.children):
-        return True
-    return any(c.dep_ == "amod" and _aged(c) for c in tok.children)
-
-
 def _left_object(verb: Any) -> Any | None:
     """The object of "leave" that a wounding participle describes, however the parser hung it."""
     prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
@@ -264,49 +241,6 @@ def _left_object(verb: Any) -> Any | None:
     if prev is not None and prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
         return prev
     return None
-
-
-def _one_victim(victim: Any) -> CountMention | None:
-    """Victims named without a number: a person ("Juan Cruz was shot dead"), someone of a stated
-    age ("a 7-year-old is dead"), a singular noun with "the", "a", "another" or a possessive ("the
-    councilman died", "his son was wounded", "another was injured"), a headline's bare person noun ("Child
-    killed"); "both men" are two."""
-    dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
-    if victim.lower_ in SELF or (victim.lower_ in ("he", "she", "another") and victim.dep_ in ("nsubj", "nsubjpass")):
-        return CountMention.of_token(victim, 1, victim.i)  # "accidentally shot himself", "another was injured"
-    if "both" in dets and victim.tag_ == "NNS":
-        return CountMention.of_token(victim, 2, victim.i)
-    doc = victim.doc
-    after = [doc[victim.i + 2]] if victim.i + 2 < len(doc) and doc[victim.i + 1].text == "," else []
-    ages = [t for a in {*[c for c in victim.children if c.dep_ == "appos"], *after}
-            if a.lemma_.lower() == "age" for t in a.subtree if t.like_num]
-    if victim.tag_ == "NNS" and len(ages) > 1:
-        return CountMention.of_token(victim, len(ages), victim.i)  # "his sons, ages 3 and 4": two
-    named = victim.tag_ == "NNP" and any(c.ent_type_ == "PERSON" for c in victim.conjuncts)
-    article = victim.tag_ == "NN" and victim.pos_ == "NOUN" and bool(
-        dets & {"the", "a", "an", "his", "her", "their", "its", "another"}
-        or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass")))
-    proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and (
-        victim.ent_type_ in ("PERSON", "") or _named_person_elsewhere(victim))
-    single = victim.ent_type_ == "PERSON" or named or _aged(victim) or article or proper
-    if not single or victim.lower_ in ("one",):
-        return None
-    return CountMention.of_token(victim, 1, victim.i)
-
-
-def _named_person_elsewhere(tok: Any) -> bool:
-    """A surname the tagger took for an organisation here ("killing Troyer") but read as a person's
-    name elsewhere in the article: a person's full name, or a full name with an age after it ("Eli
-    Troyer, 21,"), whatever the tagger made of it."""
-    doc = tok.doc
-    for e in doc.ents:
-        if len(e) < 2 or tok.text not in {t.text for t in e} or e.start <= tok.i < e.end:
-            continue
-        aged = e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].like_num \
-            and doc[e.end + 2].text == ","
-        if e.label_ == "PERSON" or (aged and all(t.tag_ == "NNP" for t in e)):
-            return True
-    return False
 
 
 def _fatally(verb: Any, counts: list[CountMention]) -> CountMention | None:
