@@ -40,13 +40,12 @@ from sitroom.eval.metrics import safe_div
 from sitroom.eval.runner import Progress, _finish, _parse_batch, default_pipeline
 from sitroom.fuse.figures import point_value
 from sitroom.fuse.records import Disagreement, Event, FigureClaim, Story
-from sitroom.fuse.keys import mention_keys
+from sitroom.fuse.keys import HAPPENED, mention_keys
 from sitroom.ingest.options import IngestOptions
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.clean import clean_document
 from sitroom.records import Analysis, Article, RawDocument
 
-HAPPENED = ("reported", "claimed")
 _ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 
 

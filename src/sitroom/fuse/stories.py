@@ -300,7 +300,8 @@ class StoryIndex:
         start, end = _shift(f.day, -self.late_follow_up_days), _shift(f.day, self.late_follow_up_days)
         seen = {p.id for p in near}
         found = self.store.candidates(names, start, end, self.candidate_limit) if names else []
-        past = [d for d in f.days if _label(d) < (_shift(f.day, -self.follow_up_days) or "")]
+        weeks_before = _shift(f.day, -self.follow_up_days)
+        past = [d for d in f.days if _label(d) < weeks_before]
         if past:  # an attack weeks before: stories within follow_up_days were candidates already
             places = [k for k in dict.fromkeys(f.entities) if _kind(k) == "place"]
             found += self.store.candidates([*past, *places], start, end, self.candidate_limit)

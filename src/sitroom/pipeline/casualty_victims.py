@@ -43,9 +43,9 @@ def named_person_elsewhere(tok: Any) -> bool:
     for e in doc.ents:
         if len(e) < 2 or tok.text not in {t.text for t in e} or e.start <= tok.i < e.end:
             continue
-        aged = e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].like_num \
+        with_age = e.end + 2 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].like_num \
             and doc[e.end + 2].text == ","
-        if e.label_ == "PERSON" or (aged and all(t.tag_ == "NNP" for t in e)):
+        if e.label_ == "PERSON" or (with_age and all(t.tag_ == "NNP" for t in e)):
             return True
     return False
 
