@@ -121,6 +121,9 @@ def test_one_shot_person_in_a_story_with_a_death_is_the_dead_one():
     assert gva.predict_story(merge_mentions(shot, {a.id: a}), "s").injured == 0
     counted = [mention(a, killed=killed(1, text="one"), wounded=killed(1, text="one"))]
     assert gva.predict_story(merge_mentions(counted, {a.id: a}), "s").injured == 1
+    # "kills a 12-year-old, another wounded": the words set the wounded one apart from the dead
+    another = [mention(a, killed=killed(1, text="12-year-old"), wounded=killed(1, text="another wounded"))]
+    assert gva.predict_story(merge_mentions(another, {a.id: a}), "s").injured == 1
 
 
 def test_a_day_after_the_storys_first_report_gives_way_to_an_earlier_attack():

@@ -205,6 +205,8 @@ def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
     ("A farmer fatally shot his 9-year-old son, himself.", 2),
     ("The gunman killed three people, two men and a woman, before fleeing.", 3),  # the groups restate the three
     ("A man and his son were killed.", 2),
+    ("Retired miner killed 8-year-old grandson, wife, himself", 3),  # a bare list of kin, then himself
+    ("A gunman killed a man, a father of three, outside the bar.", 1),  # the father is the same man
 ])
 def test_groups_after_a_comma_add_up_unless_they_restate_the_total(text, killed):
     assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}

@@ -26,3 +26,18 @@ def test_the_shot_less_the_dead_after_them_are_wounded_but_not_others(nlp):
     assert _figures(nlp, "6 people shot, 2 dead, when a man opened fire at a cookout.") == {("wounded", 4),
                                                                                            ("killed", 2)}
     assert ("wounded", 4) in _figures(nlp, "Two men were killed and four others were shot.")
+
+
+def test_a_killer_who_turns_the_gun_on_himself_in_a_headline_is_counted(nlp):
+    assert ("killed", 3) in _figures(nlp, "Farmer kills his brother and his niece, turns gun on himself")
+    assert ("killed", 4) in _figures(nlp, "Police say the man killed his wife and two sons before taking his own life.")
+
+
+def test_a_quadruple_shooting_with_its_dead_leaves_the_rest_wounded(nlp):
+    assert _figures(nlp, "Three people were killed in a quadruple shooting on Elm Street.") == {("killed", 3),
+                                                                                              ("wounded", 1)}
+    assert ("wounded", 1) in _figures(nlp, "Police said two men died in the triple shooting.")
+    # the shooting's number names everyone shot: with no dead told, nobody is counted as wounded
+    assert ("wounded", 3) not in _figures(nlp, "Police investigate a triple shooting near the river.")
+    # a sentence that counts its wounded itself keeps that count
+    assert ("wounded", 2) in _figures(nlp, "One killed and two wounded in a triple shooting on Elm Street.")

@@ -227,7 +227,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     story's first report often counts the wounded in one sentence and the dead in another);
     wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too.
     One wounded person named without a number ("the boy was shot") in a story with deaths is
-    taken for one of the dead: GVA's injured are those who survived.
+    taken for one of the dead: GVA's injured are those who survived; not when the words set that
+    person apart ("another wounded").
     """
     first = (story.first_published or "")[:10] if story else ""
     ev = main_event(events)
@@ -252,7 +253,7 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
         killed = max([credible_figure(e.killed, largest=True) for e in happened
                       if e.event == "ASSAULT" and _of_the_story(e, first)] + [0])
     injured = credible_figure(ev.wounded)
-    if killed >= 1 and injured == 1 and not any(_counted(s.text) for s in ev.wounded.per_source):
+    if killed >= 1 and injured == 1 and not any(_counted(s.text) or _another(s.text) for s in ev.wounded.per_source):
         injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
     return Predicted(story_id, killed, injured, day, city)
 
@@ -283,6 +284,12 @@ def _of_the_story(ev: Event, first: str) -> bool:
     if ev.date.precision != "day":
         return False
     return not first or (date.fromisoformat(first) - date.fromisoformat(ev.date.start)).days <= BACKGROUND_DAYS
+
+
+def _another(words: str) -> bool:
+    """Whether a wounded figure's words set its victim apart from the dead: "another wounded", "a
+    second man"."""
+    return bool(re.search(r"\b(?:another|second|other)\b", words, re.IGNORECASE))
 
 
 def _counted(words: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.casualty_tolls import SELF, shot_less_dead, with_the_killer
+from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, with_the_killer
 from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
@@ -263,8 +263,9 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     when a group is not exact); but "three people, two men and a woman" names the three again."""
     parts = [count]
     others = [t for t in victim.conjuncts if t.i > victim.i and (t.pos_ in ("NOUN", "PROPN") or t.lower_ in SELF)]
-    others += [a for a in victim.children if a.dep_ == "appos" and (a.lower_ in SELF or any(
-        c.dep_ == "nummod" for c in a.children)) and a not in others
+    listed = _appositions(victim)
+    others += [a for a in listed if (a.lower_ in SELF or any(c.dep_ == "nummod" for c in a.children) or (
+        len(listed) > 1 and _bare_person(a))) and a not in others
         and not any(t.dep_ == "quantmod" and t.lower_ == "of" for t in a.subtree)]  # "a boy, one of three hit"
     for conj in others:
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
@@ -283,6 +284,22 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     return CountMention(first.start, max(p.end for p in parts), first.token_start, end,
                         low if exact else None, low, low if exact else None, "exact" if exact else "at_least",
                         first.noun, text)
+
+
+def _appositions(tok: Any) -> list[Any]:
+    """The appositions after a noun, through chains: "grandson, wife, himself" may parse as wife in
+    apposition to grandson and himself to wife."""
+    out = []
+    for a in tok.children:
+        if a.dep_ == "appos":
+            out += [a, *_appositions(a)]
+    return out
+
+
+def _bare_person(tok: Any) -> bool:
+    """"killed his son, wife, himself": a bare person noun in a list is another victim, where "a man, a
+    father of three" (a determiner) or "his son, John" (a name) names the same one again."""
+    return tok.tag_ == "NN" and _a_person(tok) and not any(c.dep_ in ("det", "poss", "prep") for c in tok.children)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -395,7 +412,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
                     out.append(Casualty(TOLL_NOUNS[tok.lemma_.lower()], figure_of(count, cum, unconfirmed),
                                         count.noun, tok.i))
                     break
-    return shot_less_dead(with_the_killer(out, sent), sent)
+    return shot_in_the_shooting(shot_less_dead(with_the_killer(out, sent), sent), sent)
 
 
 class CasualtiesStage:

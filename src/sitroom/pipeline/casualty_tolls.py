@@ -6,15 +6,17 @@ dead" is one wounded, not four. Figures are the casualties stage's `Casualty` re
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
+from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.records import Figure
 
 SELF = ("himself", "herself")  # one person: "shot himself", "killed his son and then himself"
-SUICIDE_CUES = ("turned the gun on himself", "turned the gun on herself", "turning the gun on himself",
-                "turning the gun on herself", "took his own life", "took her own life", "taking his own life",
-                "taking her own life")
+# "then turned the gun on himself", "turns gun on herself", "before taking his own life"
+SUICIDE = re.compile(r"\bturn(?:s|ed|ing)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gun|weapon|rifle|pistol|handgun|shotgun)"
+                     r"\s+on\s+(?:him|her)self\b|\b(?:take|takes|took|taking)\s+(?:his|her)\s+own\s+life\b", re.I)
 
 
 def with_the_killer(found: list[Any], sent: Any) -> list[Any]:
@@ -23,7 +25,7 @@ def with_the_killer(found: list[Any], sent: Any) -> list[Any]:
     own = [c for c in found if c.kind == "killed" and c.victim is not None and sent.doc[c.victim].lower_ in SELF]
     others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
     # "then turned the gun on himself" names no killing verb, but it is the same toll
-    if len(own) > 1 or not others or not (own or any(cue in sent.text.lower() for cue in SUICIDE_CUES)):
+    if len(own) > 1 or not others or not (own or SUICIDE.search(sent.text)):
         return found
     first, f = others[0], others[0].figure
     bump = Figure(*(None if x is None else x + 1 for x in (f.value, f.low, f.high)), f.qualifier, f.cumulative,
@@ -49,4 +51,21 @@ def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
     return out
 
 
-__all__ = ["SELF", "SUICIDE_CUES", "shot_less_dead", "with_the_killer"]
+def shot_in_the_shooting(found: list[Any], sent: Any) -> list[Any]:
+    """"3 dead in west-side quadruple shooting": a double, triple or quadruple shooting names how many
+    were shot, so beside the sentence's dead and no wounded figure, the rest were wounded."""
+    if any(c.kind in ("wounded", "killed_or_wounded") for c in found):
+        return found
+    dead = [c for c in found if c.kind == "killed" and not c.figure.cumulative]
+    if len(dead) != 1 or not dead[0].figure.value or dead[0].figure.qualifier != "exact":
+        return found
+    for tok in sent:
+        if tok.lower_ in MULTIPLES and tok.head.lemma_.lower() == "shooting" and tok.head.i == tok.i + 1:
+            rest = MULTIPLES[tok.lower_] - int(dead[0].figure.value)
+            if rest > 0:
+                figure = Figure(rest, rest, rest, "exact", False, f"{tok.text} {tok.head.text}")
+                return [*found, replace(dead[0], kind="wounded", figure=figure, victim=tok.i, verb=tok.head.i)]
+    return found
+
+
+__all__ = ["SELF", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "with_the_killer"]

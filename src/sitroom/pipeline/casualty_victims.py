@@ -14,7 +14,11 @@ from sitroom.pipeline.numbers import CountMention
 # People a headline names without an article ("Child killed in accidental shooting").
 PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "teen", "teenager", "toddler", "infant", "baby", "officer",
                 "deputy", "trooper", "soldier", "student", "father", "mother", "son", "daughter", "victim", "driver",
-                "worker", "guard", "resident", "youth", "civilian", "journalist", "policeman", "person"}
+                "worker", "guard", "resident", "youth", "civilian", "journalist", "policeman", "person",
+                # kin and friends: "killed his son, wife, himself"
+                "wife", "husband", "girlfriend", "boyfriend", "brother", "sister", "grandmother", "grandfather",
+                "grandson", "granddaughter", "nephew", "niece", "cousin", "neighbor", "neighbour", "friend",
+                "stepfather", "stepmother", "stepson", "stepdaughter", "fiancee", "fiance", "roommate"}
 # Plural nouns for people: "shot four people" counts the shot.
 PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "teen", "teenager", "officer", "victim", "student",
                 "soldier", "civilian", "bystander", "relative", "family", "member", "worker", "resident"}
