@@ -106,6 +106,18 @@ def test_bare_province_capital_is_the_city(g):
     assert near.precision == "near" and near.geonameid == 164816
 
 
+@pytest.mark.parametrize("name", ["Maryland", "Minnesota", "Montana", "Oklahoma"])
+def test_a_small_town_called_after_its_state_leaves_the_name_to_the_state(g, name):
+    # Maryland City is also "Maryland", Oklahoma City "Oklahoma": neither is what the bare name means
+    got = g.resolve(name)
+    assert (got.precision, got.country) == ("admin1", "USA")
+
+
+def test_a_big_city_keeps_its_provinces_name(g):
+    assert g.resolve("Hama").precision == "place"  # Ḩamāh, half its province, is "Hama" too
+    assert g.resolve("New York").name == "New York City"
+
+
 def test_alternate_names_do_not_outrank_main_names(g):
     assert g.resolve("Kiev").country == "UKR"  # only an alternate name, but the only big one
     assert g.resolve("Victoria", ["US"]).name == "Victoria"  # not Hong Kong's alternate name

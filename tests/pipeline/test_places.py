@@ -372,3 +372,8 @@ def test_the_us_capital_by_its_district_and_a_transit_system_that_is_no_town(run
     placed = {(m.value.name, m.value.country) for m in places if m.value.precision in ("place", "near")}
     assert ("Washington", "USA") in placed
     assert not any(m.value.country == "IDN" for m in places)  # Metro, a city in Indonesia
+
+
+def test_a_citys_downtown_and_sides_are_no_towns_of_their_own(run):
+    places = run("A man was shot Downtown late Saturday, and two more on the South Side, police in Harbourton said.")
+    assert not any(m.value.geonameid for m in places if m.text in ("Downtown", "South Side"))

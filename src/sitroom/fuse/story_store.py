@@ -53,6 +53,13 @@ def key_label(key: str) -> str:
     return key.split(":", 1)[1].split("#", 1)[0]
 
 
+def story_places(keys: Sequence[str], limit: int = 5) -> tuple[str, ...]:
+    """The places a story names most, settlements the gazetteer placed first: a county or district
+    ("Adams County" keys as "Adams") and a name found nowhere are less sure of where it happened."""
+    places = [k for k in keys if key_kind(k) == "place"]
+    return tuple(key_label(k) for k in [*(k for k in places if "#" in k), *(k for k in places if "#" not in k)])[:limit]
+
+
 def days_between(a: str, b: str) -> int:
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
@@ -118,7 +125,7 @@ class MemoryStoryStore:
         keys = [k for k, _ in p.keys]
         return Story(id=p.id, article_ids=tuple(self.members.get(p.id, ())), first_published=p.first_date,
                      last_published=p.last_date, title=p.title,
-                     places=tuple(key_label(k) for k in keys if key_kind(k) == "place")[:5],
+                     places=story_places(keys),
                      actors=tuple(key_label(k) for k in keys if key_kind(k) == "actor")[:5])
 
     def stories(self) -> list[Story]:
@@ -151,4 +158,5 @@ class MemoryStoryStore:
         return store
 
 
-__all__ = ["MemoryStoryStore", "StoryProfile", "StoryStore", "days_between", "key_kind", "key_label", "shift_day"]
+__all__ = ["MemoryStoryStore", "StoryProfile", "StoryStore", "days_between", "key_kind", "key_label", "shift_day",
+           "story_places"]

@@ -39,6 +39,7 @@ PLACE, ADMIN1, COUNTRY, ADMIN2 = 0, 1, 2, 3
 PRECISION = {PLACE: "place", ADMIN1: "admin1", COUNTRY: "country", ADMIN2: "near"}
 #: A settlement this big may sit outside the article's countries ("talks in Geneva"); a smaller one may not.
 FOREIGN_OK = 100_000
+BIG_NAMESAKE = 1_000_000  # a city this big takes its province's name even as an alternate ("New York")
 DOMINANCE = 20  # a name is unambiguous when its biggest reading outweighs every other country's by this
 NEIGHBOUR_KM = 300  # a place this close to the centre of one of the article's countries may lie over the border
 
@@ -355,6 +356,8 @@ class Gazetteer:
             key = key[4:]
         if key.endswith(" local government area"):
             key = key[:-len(" local government area")] + " lga"
+        if key in self._blocked:
+            return [], ""  # "South Side" is no area around Side, Turkey
         words = key.split()
         m = ADMIN_PREFIX.match(key)
         base = m.group(1) if m else " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_WORDS else None
@@ -382,7 +385,13 @@ class Gazetteer:
             cands = self._fuzzy(key, {c for c in map(self.iso2, fuzzy_countries) if c})
         # A bare name shared by a province and a settlement inside it ("Idlib") names the settlement;
         # the area around such a name ("northern Idlib") is the province, around any other, "near" it.
-        inside = {(c.country_code, c.admin1code) for c in cands if c.precision == "place"}
+        # Shared means the settlement's own name, or the alternate name of a city of a million or of half
+        # the province's people ("New York", "Hama" for Ḩamāh): Maryland City (also "Maryland") and
+        # Oklahoma City leave their states' names to the states.
+        people = {(c.country_code, c.admin1code): c.population * 10 for c in cands if c.precision == "admin1"}
+        inside = {(c.country_code, c.admin1code) for c in cands if c.precision == "place" and (
+            c.main or c.population >= BIG_NAMESAKE
+            or 2 * c.population >= people.get((c.country_code, c.admin1code), 0))}
         named = {(c.country_code, c.admin1code) for c in cands if c.precision == "admin1"}
         cands = [c for c in cands if not (c.precision == "admin1" and (c.country_code, c.admin1code) in inside)]
         if not area:

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Table, bindparam, case, delete, or_, select, 
 
 from sitroom.fuse.records import Event, FigureClaim, Story
 from sitroom.fuse.stories import StoryProfile
+from sitroom.fuse.story_store import story_places
 from sitroom.records import Article, EventMention, PublishedDate, content_hash
 from sitroom.store import serialize, tables
 
@@ -349,7 +350,7 @@ class FusionReads:
         for r in rows:
             keys = [k for k, _ in json.loads(r.key_counts)]
             out.append(Story(r.id, tuple(members.get(r.id, ())), r.first_date, r.last_date, r.title,
-                             places=tuple(_label(k) for k in keys if k.startswith("place:"))[:5],
+                             places=story_places(keys),
                              actors=tuple(_label(k) for k in keys if k.startswith("actor:"))[:5]))
         return out
 
