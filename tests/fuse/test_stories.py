@@ -231,3 +231,56 @@ def test_a_page_left_with_only_its_headline_joins_the_story_its_words_are_in():
     assert index.add(article(26, headline, published="2020-05-04", title=headline), []) == first
     other = "Warehouse blaze guts Betaburg depot"
     assert index.add(article(27, other, published="2020-05-04", title=other), []) != first
+
+
+def _filled_index(vectors, city, n=120):
+    """An index with an embedder and `n` stored reports of other shootings, a quarter of them in `city`
+    (a store big enough for a word's rarity to mean something, where the city's name is no rare word)."""
+    unit = np.zeros(4, dtype=np.float32)
+    unit[3] = 1.0
+    index = StoryIndex(embed=lambda texts: np.array([vectors.get(t.split(".")[0], unit) for t in texts]))
+    for i in range(n):
+        town = city if i % 4 == 0 else Place(f"Filler Town {i}", 30.0 + i / 10, -90.0, 5000 + i, None, "USA", "place")
+        _add(index, _report(1000 + i, "2021-02-20", f"Man shot in {town.name}",
+                            f"A man was shot on Monday night in {town.name}, police said, and taken to a "
+                            f"hospital in stable condition; detectives are looking for witnesses.",
+                            places=(town,), actors=(), recipients=()))
+    return index
+
+
+def test_in_a_big_store_the_rare_words_two_reports_share_tell_one_incident_from_another():
+    unit = lambda *xs: np.array(xs, dtype=np.float32) / np.linalg.norm(xs)  # noqa: E731
+    town = Place("Dalmora", 41.0, -87.0, 4242, None, "USA", "place")
+    titles = ("Teen shot outside Dalmora corner store", "Family of wounded Dalmora teen asks for witnesses",
+              "Woman shot in Dalmora parking lot")
+    index = _filled_index({titles[0]: unit(1, 0, 0, 0), titles[1]: unit(0.4, 0.92, 0, 0),
+                           titles[2]: unit(0.6, 0, 0.8, 0)}, town)
+    first = index.add(*_report(1, "2021-03-20", titles[0],
+                               "Quenton Varga, 17, was shot outside the Brisbay Grocery on Ostrander Avenue in "
+                               "Dalmora on Friday night, police said.", places=(town,), actors=(), recipients=()))
+    same = _report(2, "2021-03-22", titles[1],
+                   "Relatives of Quenton Varga asked anyone who saw what happened near the Brisbay Grocery on "
+                   "Ostrander Avenue to come forward. His mother said he had been walking home from basketball "
+                   "practice with two friends when a car pulled up. The family has set up a fund to pay his "
+                   "medical bills, and classmates held a vigil at the school gym on Monday evening. Teachers "
+                   "described a quiet student who loved drawing and volunteered at the animal shelter every "
+                   "weekend; the principal said counsellors would stay at the school through Friday.",
+                   places=(town,), actors=(), recipients=(), day=NO_DAY)
+    other = _report(3, "2021-03-22", titles[2],
+                    "A woman was shot in a parking lot in Dalmora on Sunday night, police said, and taken to a "
+                    "hospital.", places=(town,), actors=(), recipients=(), day=NO_DAY)
+    assert index.add(*same) == first  # a name, a shop and a street only this incident's reports share
+    assert index.add(*other) != first  # the same town, two days later, nothing rare in common
+    assert index.store.article_count() > 100
+
+
+def test_in_a_small_store_no_word_is_rare_and_the_rules_without_rarity_apply():
+    from sitroom.fuse.stories import SMALL_RULES
+
+    index = StoryIndex(embed=lambda texts: np.ones((len(texts), 3), dtype=np.float32) / np.sqrt(3))
+    _add(index, CLASH)
+    seen = []
+    original = index._rare_terms
+    index._rare_terms = lambda f, counts, idf, rules: seen.append(rules) or original(f, counts, idf, rules)
+    _add(index, CLASH_NEXT_DAY)
+    assert seen and all(r == SMALL_RULES for r in seen)
