@@ -12,6 +12,8 @@ from tests.pipeline.analysis_helpers import analyse
     ("4 shot, 1 dead in Pine Bluff shooting", [("wounded", 3), ("killed", 1)]),  # the dead were shot too
     ("Man shot dead in Memphis", [("killed", 1)]),
     ("Teen accidentally shot", [("wounded", 1)]),
+    ("Teen fatally shot outside Dalmora corner store", [("killed", 1)]),  # "fatally": the shot one died
+    ("7 people shot, 2 fatally, at Harbourton block party", [("wounded", 5), ("killed", 2)]),
     ("2 suspects shot by police", []),
     ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
     ("15-year-old killed, 13-year-old injured in 9th Ward shooting", [("killed", 1), ("wounded", 1)]),

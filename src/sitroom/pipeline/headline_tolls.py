@@ -37,6 +37,8 @@ _ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|wounds|wounding|k
                      + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute)s?\b)" + _PEOPLE)
 _HOSPITAL = re.compile(r"(?i)(?<![\w-])(?P<what>lands|sends|puts|landed|sent|put)[ -](?P<count>" + _NUMBER
                        + r")" + _PEOPLE + r"[ -](?:in|to|into)(?:[ -]the)?[ -]hospital\b")
+# "9 shot, 1 fatally": the dead among the shot, told by the adverb alone
+_FATALLY = re.compile(r"(?i)(?<![\w-])(?P<count>" + _NUMBER + r")[ -](?P<what>fatally)(?![\w-])")
 # the headline of a round-up over several incidents
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city)\b")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
@@ -125,13 +127,15 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         what = m.group("what").lower()
         if what == "shot" and re.match(r"\s*(?:dead|and killed|to death)", headline[m.end():], re.I):
             what = "killed"  # "Man shot dead"
+        elif what in ("shot", "wounded") and re.search(r"(?i)\b(?:fatally|mortally)\b", m.group(0)):
+            what = "killed"  # "Teen fatally shot", "man mortally wounded"
         kind = "killed" if what in KILLED_WORDS else "wounded"
         found.append((kind, value, m.span("count"), m.span("what"), what == "shot"))
-    for pattern in (_ACTIVE, _HOSPITAL):
+    for pattern in (_ACTIVE, _HOSPITAL, _FATALLY):
         for m in pattern.finditer(headline):
             value = number_value(m.group("count").lower())
             if value is not None:
-                kind = "killed" if m.group("what").lower().startswith("kill") else "wounded"
+                kind = "killed" if m.group("what").lower().startswith(("kill", "fatal")) else "wounded"
                 found.append((kind, value, m.span("count"), m.span("what"), False))
     dead = sum(v for k, v, *_ in found if k == "killed")
     out = []
