@@ -459,6 +459,9 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)
+        if kind == "killed":  # "Boy shot, killed": the boy the parse counted as shot is the dead one
+            out = [c for c in out if not (c.kind == "wounded" and c in in_headline and c.victim is not None
+                                          and cs <= doc[c.victim].idx < ve)]
         words = headline[min(cs, vs):max(ce, ve)]  # "3 killed", or the active voice's "injures three"
         out.append(Casualty(kind, headline_figure(value, words, headline), count.root.i, verb.root.i,
                             headline=True))

@@ -125,8 +125,8 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         if value is None:
             continue
         what = m.group("what").lower()
-        if what == "shot" and re.match(r"\s*(?:dead|and killed|to death)", headline[m.end():], re.I):
-            what = "killed"  # "Man shot dead"
+        if what == "shot" and re.match(r"\s*(?:dead|(?:,|and)\s*killed|to death)", headline[m.end():], re.I):
+            what = "killed"  # "Man shot dead", "Boy shot, killed"
         elif what in ("shot", "wounded") and re.search(r"(?i)\b(?:fatally|mortally)\b", m.group(0)):
             what = "killed"  # "Teen fatally shot", "man mortally wounded"
         kind = "killed" if what in KILLED_WORDS else "wounded"
