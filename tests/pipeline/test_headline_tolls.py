@@ -14,6 +14,9 @@ from tests.pipeline.analysis_helpers import analyse
     ("Teen accidentally shot", [("wounded", 1)]),
     ("Teen fatally shot outside Dalmora corner store", [("killed", 1)]),  # "fatally": the shot one died
     ("16-year-old shot, killed near Harbour Street", [("killed", 1)]),
+    ("Third person dies after shooting near Dalmora school", [("killed", 3)]),  # three dead by now
+    ("4th victim of Harbourton shooting dies in hospital", [("killed", 4)]),
+    ("Woman wounded in Harbourton drive-by shooting dies", [("killed", 1)]),  # the wounded woman died
     ("7 people shot, 2 fatally, at Harbourton block party", [("wounded", 5), ("killed", 2)]),
     ("2 suspects shot by police", []),
     ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
@@ -55,6 +58,8 @@ def test_a_round_up_of_several_shootings_is_cumulative():
     ("Man kills his wife and her brother, turns gun on himself", 3, None),
     ("Woman shoots 10-year-old daughter, then herself in murder-suicide", 2, None),  # the girl is not wounded
     ("17-year-old boy shot, killed near Harbour Street", 1, None),  # the boy shot is the boy killed
+    ("Third person dies after shooting near Dalmora school", 3, None),  # not the one "person dies" reads
+    ("Woman wounded in Harbourton drive-by shooting dies", 1, None),
 ])
 def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
     st = analyse("Police are investigating the shooting.", title=headline)

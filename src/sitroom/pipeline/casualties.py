@@ -456,6 +456,12 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
     for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
         count = doc.char_span(cs, ce, alignment_mode="expand")
         verb = doc.char_span(vs, ve, alignment_mode="expand")
+        smaller = [c for c in in_headline if c.kind == kind and c.victim is not None and c.figure.value is not None
+                   and c.figure.value < value and min(cs, vs) <= doc[c.victim].idx < max(ce, ve)]
+        if smaller:  # "Third person dies": three dead by now, where the parse read one person
+            out = [c for c in out if c not in smaller]
+            in_headline = [c for c in in_headline if c not in smaller]
+            have = {c.kind for c in in_headline}
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)

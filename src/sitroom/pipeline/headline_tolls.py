@@ -39,6 +39,11 @@ _HOSPITAL = re.compile(r"(?i)(?<![\w-])(?P<what>lands|sends|puts|landed|sent|put
                        + r")" + _PEOPLE + r"[ -](?:in|to|into)(?:[ -]the)?[ -]hospital\b")
 # "9 shot, 1 fatally": the dead among the shot, told by the adverb alone
 _FATALLY = re.compile(r"(?i)(?<![\w-])(?P<count>" + _NUMBER + r")[ -](?P<what>fatally)(?![\w-])")
+# "Third person dies after shooting", "4th victim of Henry County shooting dies": that many dead by now
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "2nd": 2, "3rd": 3,
+             "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+_NTH_DIES = re.compile(r"(?i)(?<![\w-])(?P<count>" + "|".join(_ORDINALS) + r")[ -](?:[\w'’-]+[ -]){0,5}?"
+                       r"(?P<what>dies|died|has died)(?![\w-])")
 # the headline of a round-up over several incidents
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city)\b")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
@@ -137,6 +142,12 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
             if value is not None:
                 kind = "killed" if m.group("what").lower().startswith(("kill", "fatal")) else "wounded"
                 found.append((kind, value, m.span("count"), m.span("what"), False))
+    for m in _NTH_DIES.finditer(headline):  # "Third person dies": three dead, not the one "person dies" says
+        found = [f for f in found if not (m.start() <= f[2][0] < m.end())]
+        found.append(("killed", _ORDINALS[m.group("count").lower()], m.span("count"), m.span("what"), False))
+    if not any(k == "killed" for k, *_ in found):  # "Woman injured in drive-by shooting dies": she died
+        found = [("killed", *f[1:4], False) if f[0] == "wounded" and f[1] == 1 and re.search(
+            r"(?i)\b(?:dies|died|has died)\b", headline[f[3][1]:]) else f for f in found]
     dead = sum(v for k, v, *_ in found if k == "killed")
     out = []
     for kind, value, cspan, wspan, shot in found:
