@@ -385,18 +385,16 @@ class Gazetteer:
             cands = self._fuzzy(key, {c for c in map(self.iso2, fuzzy_countries) if c})
         # A bare name shared by a province and a settlement inside it ("Idlib") names the settlement;
         # the area around such a name ("northern Idlib") is the province, around any other, "near" it.
-        # Shared means the settlement's own name, or the alternate name of a city of a million or of half
-        # the province's people ("New York", "Hama" for Ḩamāh): Maryland City (also "Maryland") and
-        # Oklahoma City leave their states' names to the states.
+        # Shared: the settlement's own name, or the alternate name of a city of a million or of half the
+        # province's people ("New York", "Hama"); Maryland City (also "Maryland") leaves Maryland the state.
         people = {(c.country_code, c.admin1code): c.population * 10 for c in cands if c.precision == "admin1"}
         inside = {(c.country_code, c.admin1code) for c in cands if c.precision == "place" and (
             c.main or c.population >= BIG_NAMESAKE
             or 2 * c.population >= people.get((c.country_code, c.admin1code), 0))}
-        named = {(c.country_code, c.admin1code) for c in cands if c.precision == "admin1"}
         cands = [c for c in cands if not (c.precision == "admin1" and (c.country_code, c.admin1code) in inside)]
         if not area:
             return cands, ""
-        return [self._admin1_of(c) if c.precision == "place" and (c.country_code, c.admin1code) in named else c
+        return [self._admin1_of(c) if c.precision == "place" and (c.country_code, c.admin1code) in people else c
                 for c in cands], "near"
 
     def admin_units(self, name: str, generic: bool = True) -> list[Candidate]:
