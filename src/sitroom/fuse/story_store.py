@@ -60,6 +60,11 @@ def story_places(keys: Sequence[str], limit: int = 5) -> tuple[str, ...]:
     return tuple(key_label(k) for k in [*(k for k in places if "#" in k), *(k for k in places if "#" not in k)])[:limit]
 
 
+def story_actors(keys: Sequence[str], limit: int = 5) -> tuple[str, ...]:
+    """The actors a story names most."""
+    return tuple(key_label(k) for k in keys if key_kind(k) == "actor")[:limit]
+
+
 def days_between(a: str, b: str) -> int:
     return (date.fromisoformat(b) - date.fromisoformat(a)).days
 
@@ -126,7 +131,7 @@ class MemoryStoryStore:
         return Story(id=p.id, article_ids=tuple(self.members.get(p.id, ())), first_published=p.first_date,
                      last_published=p.last_date, title=p.title,
                      places=story_places(keys),
-                     actors=tuple(key_label(k) for k in keys if key_kind(k) == "actor")[:5])
+                     actors=story_actors(keys))
 
     def stories(self) -> list[Story]:
         return [s for s in (self.story(sid) for sid in self.profiles) if s is not None]
@@ -159,4 +164,4 @@ class MemoryStoryStore:
 
 
 __all__ = ["MemoryStoryStore", "StoryProfile", "StoryStore", "days_between", "key_kind", "key_label", "shift_day",
-           "story_places"]
+           "story_actors", "story_places"]

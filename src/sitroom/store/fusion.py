@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Table, bindparam, case, delete, or_, select, 
 
 from sitroom.fuse.records import Event, FigureClaim, Story
 from sitroom.fuse.stories import StoryProfile
-from sitroom.fuse.story_store import story_places
+from sitroom.fuse.story_store import story_actors, story_places
 from sitroom.records import Article, EventMention, PublishedDate, content_hash
 from sitroom.store import serialize, tables
 
@@ -351,7 +351,7 @@ class FusionReads:
             keys = [k for k, _ in json.loads(r.key_counts)]
             out.append(Story(r.id, tuple(members.get(r.id, ())), r.first_date, r.last_date, r.title,
                              places=story_places(keys),
-                             actors=tuple(_label(k) for k in keys if k.startswith("actor:"))[:5]))
+                             actors=story_actors(keys)))
         return out
 
     def story_of_articles(self) -> dict[str, str]:
@@ -418,10 +418,6 @@ class FusionReads:
     def fusion_counts(self) -> dict[str, int]:
         """Row counts of the fused state: stories, duplicates, merged_events, figure_claims."""
         return self.row_counts(tables.stories, tables.duplicates, tables.merged_events, tables.figure_claims)
-
-
-def _label(key: str) -> str:
-    return key.split(":", 1)[1].split("#", 1)[0]
 
 
 __all__ = ["FusionReads", "FusionSession", "MergedEventLookup", "claim_row", "light_article", "vector_bytes",
