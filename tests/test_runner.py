@@ -76,3 +76,13 @@ def test_a_failing_batch_embedding_falls_back_to_one_article_at_a_time(tmp_path)
         summary = run([], store, pipeline=default_pipeline(), inputs=_inputs(), fuser=Fuser(embed))
     assert summary.processed == 3 and summary.ok and summary.fused == 3
     assert calls[0] == 3 and calls[1:] == [1, 1, 1]
+
+
+def test_a_headline_too_short_to_tell_its_language_is_stored_and_read(tmp_path):
+    page = RawDocument(uri="mem://headline", data="You are the owner of this article.", published="2020-02-11",
+                       title="Five Shot During Party At Dalmora Banquet Hall")
+    with Store.open(tmp_path / "x.db") as store:
+        summary = run([], store, pipeline=default_pipeline(), fuser=Fuser(None), inputs=[page])
+        assert summary.ok and not summary.rejected
+        (event,) = [e for e in store.merged_events() if e.event == "ASSAULT"]
+    assert event.wounded.per_source[0].value == 5

@@ -80,7 +80,11 @@ class Article:
 
     @property
     def headline_end(self) -> int:
-        """Where the headline (and the blank line after it) ends in `text`: 0 when there is none."""
+        """Where the headline (and the blank line after it) ends in `text`: 0 when there is none, all
+        of it when the headline is all there is (a page whose body was debris: its headline is its report,
+        read with the headline's own rules)."""
+        if self.title and self.text == self.title:
+            return len(self.text)
         return len(self.text) - len(self.body)
 
 

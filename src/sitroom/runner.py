@@ -31,10 +31,9 @@ from sitroom.pipeline import DocState, Pipeline, analyse, build_pipeline
 from sitroom.pipeline.base import assign
 from sitroom.pipeline.nlp import NlpStage
 from sitroom.pipeline.clean import clean_document
+from sitroom.pipeline.language import readable
 from sitroom.records import Analysis, Article, EventMention, RawDocument, Rejection
 from sitroom.store.db import Store
-
-SUPPORTED_LANGUAGES = {"en"}
 
 
 @dataclass
@@ -116,7 +115,7 @@ def _cleaned(raw: RawDocument, store: Store, options: IngestOptions) -> Article 
     if store.has_article(article.id):
         store.clear_rejection(raw.uri)
         return None
-    if article.language and article.language not in SUPPORTED_LANGUAGES:
+    if not readable(article.language, article.text):
         raise ValueError(f"language {article.language!r} is not supported (sitroom analyses English)")
     return article
 

@@ -124,6 +124,9 @@ def test_one_shot_person_in_a_story_with_a_death_is_the_dead_one():
     # "kills a 12-year-old, another wounded": the words set the wounded one apart from the dead
     another = [mention(a, killed=killed(1, text="12-year-old"), wounded=killed(1, text="another wounded"))]
     assert gva.predict_story(merge_mentions(another, {a.id: a}), "s").injured == 1
+    # "3 dead in quadruple shooting": the fourth, read from the word for the shooting, survived
+    rest = [mention(a, killed=killed(3, text="3"), wounded=killed(1, text="quadruple shooting"))]
+    assert gva.predict_story(merge_mentions(rest, {a.id: a}), "s").injured == 1
 
 
 def test_a_day_after_the_storys_first_report_gives_way_to_an_earlier_attack():

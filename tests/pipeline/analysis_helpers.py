@@ -14,8 +14,9 @@ def pipeline():
 
 def analyse(text: str, published: str | None = "2020-02-11", title: str | None = None):
     """DocState of the full pipeline over `text`, published on `published` (a Tuesday by default); with
-    a `title`, the text is that headline and the body, as cleaning makes it."""
-    if title is not None:
+    a `title`, the text is that headline and the body, as cleaning makes it (a text that is its title is a
+    page whose body was all debris)."""
+    if title is not None and text != title:
         text = f"{title}\n\n{text}"
     article = Article(id=content_hash(text), uri="test://" + content_hash(text), text=text, title=title,
                       outlet="Test Wire", published=PublishedDate(published, "day" if published else "unknown",

@@ -194,6 +194,20 @@ def test_a_fatal_shooting_counts_the_victims_it_names(text, killed):
     assert ("killed", killed) in {(k, f.value) for k, f in casualties(text)}
 
 
+@pytest.mark.parametrize("text", [
+    "Police are investigating a deadly shooting Wednesday night in Dalmora.",
+    "A 16-year-old was charged with murder in connection with a fatal shooting at a Harbourton store.",
+])
+def test_a_fatal_shooting_that_names_no_victim_is_at_least_one_dead(text):
+    assert [(f.value, f.low, f.high, f.qualifier) for k, f in casualties(text) if k == "killed"] == [
+        (1, 1, None, "at_least")]
+
+
+@pytest.mark.parametrize("text", ["Fatal shootings rose in Dalmora last year.", "There were two fatal stabbings."])
+def test_fatal_shootings_in_the_plural_are_a_statistic(text):
+    assert not [k for k, _ in casualties(text) if k == "killed"]
+
+
 @pytest.mark.parametrize("text", ["The shooting was not fatal.", "Police said his death was not suspicious.",
                                   "His shooting death shocked the town."])
 def test_a_killing_noun_with_no_victim_counted_gives_no_figure(text):
@@ -252,3 +266,12 @@ def test_a_surname_read_as_a_person_elsewhere_in_the_article_is_one_victim():
     assert ("killed", 1) in {(k, f.value) for k, f in got}
     # with no full name anywhere, a bare capitalised word the tagger calls an organisation is not counted
     assert not casualties("The rifle went off, killing Troyer instantly.")
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("Officers found two men suffering from gunshot wounds behind a Dalmora bar.", 2),
+    ("Two teens were found suffering from gunshot wounds on Harbour Street.", 2),
+])
+def test_found_suffering_from_gunshot_wounds_are_wounded(text, wounded):
+    assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}
+    assert not casualties("She is suffering from depression.")

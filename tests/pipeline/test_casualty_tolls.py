@@ -41,3 +41,17 @@ def test_a_quadruple_shooting_with_its_dead_leaves_the_rest_wounded(nlp):
     assert ("wounded", 3) not in _figures(nlp, "Police investigate a triple shooting near the river.")
     # a sentence that counts its wounded itself keeps that count
     assert ("wounded", 2) in _figures(nlp, "One killed and two wounded in a triple shooting on Elm Street.")
+
+
+@pytest.mark.parametrize("text, wounded", [
+    ("Four people were shot Saturday night outside a bar in Dalmora. One man was killed.", 3),
+    ("Police found four people who had been shot. One died at the hospital.", 3),
+    ("Two men were shot on Elm Street. A third man was killed in a separate shooting.", 2),  # set apart
+    ("Three people were shot near the Harbourton pier. Two others were killed.", 3),
+])
+def test_the_shot_less_the_dead_of_the_next_sentence(nlp, text, wounded):
+    from sitroom.pipeline.casualty_tolls import shot_then_dead
+
+    doc = nlp(text)
+    found = shot_then_dead([c for s in doc.sents for c in casualties_in(s)], doc)
+    assert [c.figure.value for c in found if c.kind == "wounded"] == [wounded]

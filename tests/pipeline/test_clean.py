@@ -253,6 +253,7 @@ def test_the_headline_is_analysed_but_not_hashed():
 def test_a_page_of_debris_under_a_headline_is_its_headline():
     article = clean("You are the owner of this article.", title="Two men shot outside Dalmora bar")
     assert article.text == article.body == "Two men shot outside Dalmora bar"
+    assert article.headline_end == len(article.text)  # all headline: read with the headline's rules
     assert reasons(article) == {"You are the owner of this article.": "site chrome"}
     with pytest.raises(ValueError, match="no article text left"):
         clean("You are the owner of this article.", title="Page Not Found")

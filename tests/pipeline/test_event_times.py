@@ -32,8 +32,19 @@ def test_an_arrests_day_says_nothing_of_the_attacks():
     assert days["killed"][1] != "day"  # arrests come days later as often as not
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Prosecutors said Friday that a man fatally shot his partner in Dalmora.", "shot"),
+    ("The medical examiner confirmed Friday that all four died of gunshot wounds to the head.", "died"),
+    ("A boy was hospitalized after accidentally shooting himself at a Harbourton park, deputies stated Wednesday.",
+     "shooting"),
+])
+def test_the_day_words_were_said_is_not_the_attacks(text, trigger):
+    assert _assault_days(text)[trigger][1] != "day"  # the day of the telling, most often the report's
+
+
 @pytest.mark.parametrize("text, trigger, day", [
     ("A man was shot and killed Saturday after an argument outside a store.", "killed", "2014-06-07"),
+    ("Two men were shot dead Thursday, police said Friday.", "shot", "2014-06-05"),
     ("Police said Friday that a man was shot Thursday night outside a bar.", "shot", "2014-06-05"),
     ("Gunmen attacked a patrol on Thursday after a week of threats.", "attacked", "2014-06-05"),
 ])

@@ -41,6 +41,10 @@ from tests.pipeline.analysis_helpers import analyse
     ("Man, 2 teenage sons shot in Eastside", [("wounded", 3)]),
     ("2 men, 1 woman shot, 1 dead in drive-by", [("killed", 1), ("wounded", 2)]),  # the dead were shot too
     ("Man, 23, shot in Elm Park", []),  # an age, not a second victim (and no count the pattern reads)
+    ("Teen in critical condition after accidental shooting", [("wounded", 1)]),
+    ("Mother, 8-Year-Old Son Shot & Killed In Harbourton", [("killed", 2)]),
+    ("Teen Shot & Killed Near Dalmora Park", [("killed", 1)]),
+    ("Dalmora 2-year-old in serious condition from gunshot", [("wounded", 1)]),
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected
@@ -60,6 +64,7 @@ def test_a_round_up_of_several_shootings_is_cumulative():
     ("17-year-old boy shot, killed near Harbour Street", 1, None),  # the boy shot is the boy killed
     ("Third person dies after shooting near Dalmora school", 3, None),  # not the one "person dies" reads
     ("Woman wounded in Harbourton drive-by shooting dies", 1, None),
+    ("3-year-old shot to death in Dalmora, pushing the year's toll to 49", 1, None),  # the 49 is a year's
 ])
 def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
     st = analyse("Police are investigating the shooting.", title=headline)
@@ -76,3 +81,12 @@ def test_the_body_is_not_read_with_the_headline_pattern():
 def test_a_stations_number_before_a_dash_is_no_count():
     assert headline_tolls("KXYZ Channel 9 - Three Hurt in Bowling Alley Shooting") == [
         ("wounded", 3, (17, 22), (23, 27))]
+
+
+def test_a_headline_that_is_all_the_text_is_read_as_a_headline():
+    """A page whose body was debris keeps only its headline: the headline's rules read it."""
+    for headline, killed, wounded in [("Five Shot During Party At Dalmora Banquet Hall", None, 5),
+                                      ("Harbourton 3-year-old shot to death near church", 1, None)]:
+        st = analyse(headline, title=headline)
+        assert [(e.killed.value if e.killed else None, e.wounded.value if e.wounded else None)
+                for e in st.events if e.killed or e.wounded] == [(killed, wounded)]

@@ -19,3 +19,15 @@ def test_all_capitals_english_is_english():
     text = ("GUNMEN ATTACKED A POLICE STATION IN THE NORTHERN TOWN ON TUESDAY NIGHT, KILLING THREE OFFICERS "
             "AND WOUNDING TWO OTHERS, A SPOKESMAN FOR THE PROVINCIAL GOVERNMENT SAID ON WEDNESDAY.")
     assert detect_language(text) == "en"
+
+
+def test_undetermined_latin_text_is_read_and_other_scripts_are_not():
+    from sitroom.pipeline.language import readable
+
+    headline = "Five Shot During Party At Dalmora Banquet Hall"
+    assert readable("und", headline)  # too short to tell, but the English pipeline can read it
+    assert readable("en", "anything") and readable(None, "anything")
+    assert not readable("fr", "Le conseil a déclaré vendredi que le pont rouvrirait.")
+    assert not readable("und", "Пять человек ранены")  # undetermined, and not in the Latin alphabet
+    assert not readable("und", "123 !!")
+    assert not readable("und", "en")  # a page's label, not a report

@@ -39,11 +39,13 @@ from sitroom.eval.common import EvalResult, Options, select
 from sitroom.eval.metrics import safe_div
 from sitroom.eval.runner import Progress, _finish, _parse_batch, default_pipeline
 from sitroom.fuse.figures import point_value
+from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.fuse.records import Disagreement, Event, FigureClaim, Story
 from sitroom.fuse.keys import HAPPENED, mention_keys
 from sitroom.ingest.options import IngestOptions
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.clean import clean_document
+from sitroom.pipeline.language import readable
 from sitroom.records import Analysis, Article, RawDocument
 
 _ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
@@ -142,7 +144,7 @@ def analyse_into(docs: Sequence[Document], store, progress: Progress | None = No
                 art = clean_document(_raw(doc), options)
             except ValueError:
                 continue  # empty or unreadable: no article, as `sitroom run` would reject it
-            if art.language in (None, "en") and art.text.strip():
+            if readable(art.language, art.text) and art.text.strip():
                 batch.append((doc, art))
         parsed = _parse_batch(pipeline.stages[0], [a for _, a in batch])
         for (doc, art), parse in zip(batch, parsed):
@@ -288,13 +290,15 @@ def _of_the_story(ev: Event, first: str) -> bool:
 
 def _another(words: str) -> bool:
     """Whether a wounded figure's words set its victim apart from the dead: "another wounded", "a
-    second man"."""
-    return bool(re.search(r"\b(?:another|second|other)\b", words, re.IGNORECASE))
+    second man", "a fourth victim"."""
+    return bool(re.search(r"\b(?:another|second|third|fourth|fifth|other)\b", words, re.IGNORECASE))
 
 
 def _counted(words: str) -> bool:
-    """Whether a figure's words give a number ("one", "1") rather than a person ("the boy", "himself")."""
-    return bool(words) and (words[:1].isdigit() or words.lower().split()[0] in NUMBER_WORDS)
+    """Whether a figure's words give a number ("one", "1", the rest of a "quadruple shooting") rather than a
+    person ("the boy", "himself")."""
+    first = words.lower().split()[0] if words.split() else ""
+    return bool(words) and (words[:1].isdigit() or first in NUMBER_WORDS or first in MULTIPLES)
 
 
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:

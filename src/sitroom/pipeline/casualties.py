@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, with_the_killer
+from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, shot_then_dead, with_the_killer
 from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
@@ -77,8 +77,10 @@ def _suffered_wounds(tok: Any) -> bool:
     """"suffered gunshot wounds", "sustained injuries", "was treated for wounds", "were found with
     gunshot wounds", "arrived at a hospital with a gunshot wound"."""
     lemma = tok.lemma_.lower()
-    if lemma in ("suffer", "sustain"):
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS for c in tok.children)
+    if lemma in ("suffer", "sustain"):  # "suffered gunshot wounds", "found two men suffering from gunshot wounds"
+        return any((c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS) or (
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in WOUND_NOUNS for g in c.children))
+            for c in tok.children)
     if lemma in ("find", "arrive", "show", "walk", "turn"):
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in WOUND_NOUNS
                                                                     for g in c.children) for c in tok.children)
@@ -127,16 +129,24 @@ def _fatal_wounds(tok: Any) -> bool:
 
 
 FATAL_WORDS = {"fatal", "deadly"}
-HARM_NOUNS = {"shooting", "stabbing", "beating"}
+HARM_NOUNS = {"shooting", "stabbing", "beating", "gunshot"}
 
 
-def _fatal_noun(tok: Any) -> bool:
+def fatal_noun(tok: Any) -> bool:
     """"the fatal shooting", "a deadly stabbing", "the shooting death": a noun for a killing."""
     lemma = tok.lemma_.lower()
     if lemma in HARM_NOUNS | KILLING_NOUNS:
         return any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in tok.children)
     return lemma == "death" and (any(c.dep_ in ("compound", "amod") and c.lower_ in HARM_NOUNS for c in tok.children)
                                  or (tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.lower_ in HARM_NOUNS))
+
+
+def _statistic(tok: Any) -> bool:
+    """Whether a fatal noun counts many ("fatal shootings", "the city's 40th deadly shooting this year",
+    "two fatal stabbings") rather than names one killing."""
+    return tok.tag_ == "NNS" or any(c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ == "CD" or
+                                                                    c.lower_.endswith(("th", "nd", "rd", "st")) and c.lower_[:1].isdigit())
+                                    for c in tok.children)
 
 
 def _noun_victim(tok: Any) -> Any | None:
@@ -219,6 +229,9 @@ def _victim_token(verb: Any) -> Any | None:
             return subj  # "eight workers killed a week earlier", parsed as an active clause
     if verb.dep_ in ("relcl", "acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return verb.head
+    if verb.dep_ == "xcomp" and verb.lemma_.lower() in ("suffer", "sustain"):
+        # "two men were found suffering from gunshot wounds": the one found
+        return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
     if verb.dep_ == "conj":
         # "three were killed and two wounded": the second verb's own number, else the shared subject
         own = next((c for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dobj", "attr", "nummod")
@@ -382,7 +395,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
                 rest = count.value - died.value  # "four shot, one fatally": three wounded
                 count = replace(count, value=rest, low=rest, high=rest)
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
-        elif tok.pos_ == "NOUN" and _fatal_noun(tok) and (tok.i, "killed") not in seen:
+        elif tok.pos_ == "NOUN" and fatal_noun(tok) and (tok.i, "killed") not in seen:
             # "the fatal shooting of a 5-year-old girl", "the teen's shooting death": the victims it names
             victim = _noun_victim(tok)
             count = victim is not None and (_count_for(victim, counts) or _one_victim(victim) or (
@@ -391,6 +404,14 @@ def casualties_in(sent: Any) -> list[Casualty]:
                 seen.add((tok.i, "killed"))
                 count = _with_conjuncts(victim, count, counts)
                 out.append(Casualty("killed", figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
+            elif victim is None and not _statistic(tok) and not any(c.dep_ == "poss" for c in tok.children):
+                # "a deadly shooting", "the fatal stabbing": someone died, how many it does not say ("his
+                # shooting death": one already named)
+                seen.add((tok.i, "killed"))
+                words = tok.doc[min([tok.i] + [c.i for c in tok.children if c.dep_ in ("amod", "compound")]):tok.i + 1]
+                count = CountMention(words.start_char, words.end_char, words.start, words.end, 1, 1, None, "at_least",
+                                     tok.i, words.text)
+                out.append(Casualty("killed", figure_of(count, cumulative, unconfirmed), tok.i, tok.i))
         elif tok.lower_ in MULTIPLES and tok.head.lemma_.lower() in KILLING_NOUNS and tok.head.i == tok.i + 1 \
                 and (tok.i, "killed") not in seen:
             # "a triple homicide": three killed, said by the word for the killing itself
@@ -427,7 +448,7 @@ class CasualtiesStage:
         found: list[Casualty] = []
         for sent in doc.sents:
             found += casualties_in(sent)
-        found = _from_headline(state, found)
+        found = _from_headline(state, shot_then_dead(found, doc))
         mentions = []
         for cas in sorted(found, key=lambda c: c.verb):
             tok = doc[cas.verb]
@@ -452,7 +473,7 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
         if counted and all(c.figure.value is None or c.figure.value < value or c.kind != kind for c in counted):
             out = [c for c in out if c not in counted]  # the list's sum, not the part the parse saw
             in_headline = [c for c in in_headline if c not in counted]
-    have = {c.kind for c in in_headline}
+    have = {c.kind for c in in_headline if not c.figure.cumulative}  # "pushing death toll to 49" is not its toll
     for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
         count = doc.char_span(cs, ce, alignment_mode="expand")
         verb = doc.char_span(vs, ve, alignment_mode="expand")
@@ -461,7 +482,7 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
         if smaller:  # "Third person dies": three dead by now, where the parse read one person
             out = [c for c in out if c not in smaller]
             in_headline = [c for c in in_headline if c not in smaller]
-            have = {c.kind for c in in_headline}
+            have = {c.kind for c in in_headline if not c.figure.cumulative}
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)

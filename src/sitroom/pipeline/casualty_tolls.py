@@ -51,6 +51,38 @@ def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
     return out
 
 
+def shot_then_dead(found: list[Any], doc: Any) -> list[Any]:
+    """"Four people were shot outside a bar. One man was killed.": the next sentence's dead were among
+    the shot, so the wounded are the shot less them (as `shot_less_dead` within one sentence). Only
+    when that sentence tells the dead alone: one killed figure and no wounded one, and never of "another"
+    or "a third" victim."""
+    sent_of = {c.verb: doc[c.verb].sent.start for c in found}
+    starts = sorted({s.start for s in doc.sents})
+    following = dict(zip(starts, starts[1:]))
+    out = []
+    for c in found:
+        v = c.figure.value
+        if c.kind == "wounded" and doc[c.verb].lemma_.lower() == "shoot" and v and not c.headline and \
+                (c.victim is None or "other" not in doc[c.victim].lower_):
+            nxt = following.get(sent_of[c.verb])
+            there = [k for k in found if sent_of[k.verb] == nxt and k.kind in ("killed", "wounded", "killed_or_wounded")]
+            if len(there) == 1 and there[0].kind == "killed" and not there[0].figure.cumulative and \
+                    there[0].figure.value and there[0].figure.value < v and not _apart(there[0], doc):
+                rest = v - there[0].figure.value
+                c = replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
+        out.append(c)
+    return out
+
+
+_APART = {"another", "other", "others", "second", "third", "fourth", "fifth", "also", "separate", "earlier", "later"}
+
+
+def _apart(k: Any, doc: Any) -> bool:
+    """Whether a killed figure's sentence sets its dead apart from the shot before it ("Another man was
+    killed", "A third victim was killed in a separate shooting")."""
+    return any(t.lower_ in _APART for t in doc[k.verb].sent)
+
+
 def shot_in_the_shooting(found: list[Any], sent: Any) -> list[Any]:
     """"3 dead in west-side quadruple shooting": a double, triple or quadruple shooting names how many
     were shot, so beside the sentence's dead and no wounded figure, the rest were wounded."""
@@ -68,4 +100,4 @@ def shot_in_the_shooting(found: list[Any], sent: Any) -> list[Any]:
     return found
 
 
-__all__ = ["SELF", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "with_the_killer"]
+__all__ = ["SELF", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "shot_then_dead", "with_the_killer"]

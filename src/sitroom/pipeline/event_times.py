@@ -45,6 +45,11 @@ JUSTICE_VERBS = {"arrest", "charge", "sentence", "indict", "convict", "plead", "
                  "arraign", "identify", "name", "bury", "mourn", "remember"}
 
 
+# Verbs of telling: "prosecutors said Friday that a man shot his partner", "the medical examiner confirmed
+# Friday that all four died of gunshot wounds". Their day is the day of the words, most often the report's.
+SPEECH_VERBS = {"say", "state", "confirm", "announce", "tell", "add", "explain", "disclose", "reveal"}
+
+
 def _governor(tok: Any) -> Any:
     """The verb a token hangs on (itself for a verb), or the root."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
@@ -59,7 +64,8 @@ def later_state(trig: Any, time_tok: Any) -> bool:
     outside the trigger's subtree, the time hangs on a verb of state ("was recovering Friday after she
     shot herself", "It was unclear Friday whether the driver was among those killed"); and when it
     hangs on an arrest, a charge or a funeral whose object the attack is ("arrested Wednesday in
-    connection with a shooting"). An immediate consequence keeps the day: "sends a man to the hospital
+    connection with a shooting"), or on the telling of it ("prosecutors said Friday that a man shot").
+    An immediate consequence keeps the day: "sends a man to the hospital
     Friday after he was shot".
     """
     if _state_verb(trig):
@@ -68,21 +74,29 @@ def later_state(trig: Any, time_tok: Any) -> bool:
         return False
     governor = _governor(time_tok)
     top = governor.head if governor.dep_ == "conj" else governor  # "arrested and charged Friday"
+    if _telling(governor, time_tok) and trig.i in {t.i for t in top.subtree}:
+        return True  # "said Friday that a man shot ...": the day of the words
     if governor.lemma_.lower() in JUSTICE_VERBS and trig.i in {t.i for t in top.subtree}:
         return True  # "arrested Wednesday in connection with a shooting": the arrest's day
     return _state_verb(governor)
 
 
+def _telling(governor: Any, time_tok: Any) -> bool:
+    """Whether a time is the day of a telling: it follows a verb of telling ("police said Friday"), not
+    before it ("On Sunday, police said they received a call": more often the day of what was said)."""
+    return governor.lemma_.lower() in SPEECH_VERBS and time_tok.i > governor.i
+
+
 def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     """Whether a time expression may give an attack's day: it does not tell a later state than the
     attacks its sentence names (tokens in `attacks`), or, where it names none, hangs on no verb of
-    state, arrest or charge."""
+    state, arrest, charge or telling."""
     sent = time_tok.sent
     own = [time_tok.doc[i] for i in attacks if sent.start <= i < sent.end]
     if own:
         return any(not later_state(t, time_tok) for t in own)
     governor = _governor(time_tok)
-    return not _state_verb(governor) and governor.lemma_.lower() not in JUSTICE_VERBS
+    return not _state_verb(governor) and governor.lemma_.lower() not in JUSTICE_VERBS and not _telling(governor, time_tok)
 
 
 def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:

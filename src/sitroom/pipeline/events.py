@@ -19,7 +19,7 @@ from sitroom.pipeline import event_times as when
 from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_followers_act, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
-from sitroom.pipeline.casualties import Casualty
+from sitroom.pipeline.casualties import Casualty, fatal_noun
 from sitroom.pipeline.event_links import coordinated, linked
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
@@ -168,8 +168,8 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
         if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
-            if (tok.pos_ != "VERB" and not cas.headline) or natural_death(tok) or habitual(tok):
-                continue  # "a death toll of 16": a figure, not a new event; "died of cholera", "kill ... every year"
+            if (tok.pos_ != "VERB" and not cas.headline and not fatal_noun(tok)) or natural_death(tok) or habitual(tok):
+                continue  # "a death toll of 16": a figure, not a new event ("the shooting death of" is); "died of cholera"
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
     return sorted(out, key=lambda t: t.token)

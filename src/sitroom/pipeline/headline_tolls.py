@@ -23,7 +23,9 @@ ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddl
 _AGE = r"\d{1,3}[ -](?:year|month|week|day)s?[ -]old"
 _NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ONE_PERSON) + r")"
-_WHAT = r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot)"
+# "Teen in critical condition after shooting", "Killeen 2-year-old in serious condition": one wounded
+_WHAT = (r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot"
+         r"|in (?:critical|serious|grave|stable|fair) condition)")
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
 # alone ("News Channel 12 - Five Injured" counts five)
 _GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
@@ -62,9 +64,9 @@ _ITEM = (r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|(?:(?:his|her|their|a|an|the)[
 _SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
 _LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
 _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:found\s+)?"
-                        r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death)\b")
+                        r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death|shot,? (?:and|&) killed)\b")
 _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P<what>shot|wounded|injured|hurt)\b"
-                        r"(?!\s+(?:dead|to death|and killed))")
+                        r"(?!\s+(?:dead|to death|and killed|& killed))")
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
 _SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+)?(?:(?:turns|turned)\s+(?:the\s+)?gun\s+on|kills|killed|shoots|shot)"
@@ -130,7 +132,7 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         if value is None:
             continue
         what = m.group("what").lower()
-        if what == "shot" and re.match(r"\s*(?:dead|(?:,|and)\s*killed|to death)", headline[m.end():], re.I):
+        if what == "shot" and re.match(r"\s*(?:dead|(?:,|and|&)\s*killed|to death)", headline[m.end():], re.I):
             what = "killed"  # "Man shot dead", "Boy shot, killed"
         elif what in ("shot", "wounded") and re.search(r"(?i)\b(?:fatally|mortally)\b", m.group(0)):
             what = "killed"  # "Teen fatally shot", "man mortally wounded"

@@ -39,3 +39,24 @@ def detect_language(text: str) -> str:
         sample = sample.lower()  # all-capitals wire copy and transcripts confuse the character model
     language, confidence = _get_identifier().classify(sample)
     return str(language) if confidence >= _MIN_CONFIDENCE else UNDETERMINED
+
+
+ANALYSED = "en"  # the one language the pipeline's models read
+_LATIN_SHARE = 0.9
+_MIN_WORDS = 3
+
+
+def readable(language: str | None, text: str) -> bool:
+    """Whether the English pipeline can read a text: English, no language recorded, or undetermined and
+    written in the Latin alphabet.
+
+    "Undetermined" is mostly too little text to tell: a page whose body was all debris keeps only its
+    headline ("Five Shot During Party At Kankakee Banquet Hall"), and that headline is the article's
+    report. Undetermined text in another script, or of fewer than three words, is not read."""
+    if language in (None, ANALYSED):
+        return True
+    if language != UNDETERMINED or len(text.split()) < _MIN_WORDS:
+        return False  # a word or two ("en", "Video") is a page's label, not a report
+    letters = [ch for ch in text[:_SAMPLE_CHARS] if ch.isalpha()]
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)  # Basic Latin to Latin Extended-B: accents included
+    return bool(letters) and latin >= _LATIN_SHARE * len(letters)
