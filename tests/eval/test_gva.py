@@ -214,3 +214,18 @@ def test_a_statistic_in_the_story_is_not_its_incidents_toll():
     assert gva.predict_story(events, "s").killed == 0  # "141 minors died in unintentional shootings in 2015"
     recent = [mention(a, 0), mention(a, 100, killed=killed(1), place=None)]
     assert gva.predict_story(merge_mentions(recent, {a.id: a}), "s").killed == 1
+
+
+def test_with_no_dead_the_largest_wounded_count_the_same_reports_give_that_day_is_the_total():
+    from tests.fuse.builders import CITY_D
+
+    a, b = article(1), article(2)
+    # "a boy and a woman were taken to hospital" in two reports; "two children and a woman were shot" in one
+    ms = [mention(a, 0, wounded=killed(2)), mention(b, 0, wounded=killed(2)), mention(a, 100, wounded=killed(3),
+                                                                                     place=CITY_D)]
+    events = merge_mentions(ms, {a.id: a, b.id: b})
+    assert len(events) == 2 and gva.predict_story(events, "s").injured == 3
+    # with a death, another count of the shot may hold the dead: the main attack's own count stands
+    ms = [mention(a, 0, killed=killed(1), wounded=killed(2)), mention(b, 0, killed=killed(1), wounded=killed(2)),
+          mention(a, 100, wounded=killed(3), place=CITY_D)]
+    assert gva.predict_story(merge_mentions(ms, {a.id: a, b.id: b}), "s").injured == 2

@@ -227,7 +227,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     credible death toll and the wounded count most sources give (`credible_figure`). When the main event
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
     story's first report often counts the wounded in one sentence and the dead in another);
-    wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too.
+    wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too; but where no
+    one died, the largest wounded count that the main event's reports give for its day stands, since reports
+    count the wounded in pieces ("a boy and a woman were taken to hospital; a third victim ...") as well as
+    in all ("two children and a woman were shot").
     One wounded person named without a number ("the boy was shot") in a story with deaths is
     taken for one of the dead: GVA's injured are those who survived; not when the words set that
     person apart ("another wounded").
@@ -255,6 +258,10 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
         killed = max([credible_figure(e.killed, largest=True) for e in happened
                       if e.event == "ASSAULT" and _of_the_story(e, first)] + [0])
     injured = credible_figure(ev.wounded)
+    if killed == 0:  # no one died: of the counts the same reports give for that day, the largest is the total
+        injured = max([injured] + [credible_figure(e.wounded) for e in happened if e is not ev and e.wounded
+                                   and e.event == "ASSAULT" and _day(ev) and _day(e) == _day(ev)
+                                   and set(e.article_ids) & set(ev.article_ids)])
     if killed >= 1 and injured == 1 and not any(_counted(s.text) or _another(s.text) for s in ev.wounded.per_source):
         injured = 0  # "the boy was shot" and "he died": one victim, killed (GVA's injured survived)
     return Predicted(story_id, killed, injured, day, city)
