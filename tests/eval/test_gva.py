@@ -229,3 +229,16 @@ def test_with_no_dead_the_largest_wounded_count_the_same_reports_give_that_day_i
     ms = [mention(a, 0, killed=killed(1), wounded=killed(2)), mention(b, 0, killed=killed(1), wounded=killed(2)),
           mention(a, 100, wounded=killed(3), place=CITY_D)]
     assert gva.predict_story(merge_mentions(ms, {a.id: a, b.id: b}), "s").injured == 2
+
+
+def test_the_day_the_storys_attack_mentions_name_most_is_the_incidents():
+    from tests.fuse.builders import CITY_D, day
+
+    a, b = article(1), article(2)
+    # two reports name Sunday for the attack they both count; four sentences of theirs name Saturday
+    main = [mention(x, 0, killed=killed(1), date=day("2020-02-09")) for x in (a, b)]
+    saturday = [mention(x, n, place=CITY_D, date=day("2020-02-08")) for x in (a, b) for n in (100, 200)]
+    events = merge_mentions(main + saturday, {a.id: a, b.id: b})
+    assert gva.main_event(events).date.start == "2020-02-09"
+    assert gva.predict_story(events, "s").date == "2020-02-08"
+    assert gva.predict_story(merge_mentions(main + saturday[:2], {a.id: a, b.id: b}), "s").date == "2020-02-09"

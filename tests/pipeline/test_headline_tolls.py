@@ -40,7 +40,11 @@ from tests.pipeline.analysis_helpers import analyse
     ("2 women, teen wounded in downtown shooting", [("wounded", 3)]),  # a list of the wounded
     ("Man, 2 teenage sons shot in Eastside", [("wounded", 3)]),
     ("2 men, 1 woman shot, 1 dead in drive-by", [("killed", 1), ("wounded", 2)]),  # the dead were shot too
-    ("Man, 23, shot in Elm Park", []),  # an age, not a second victim (and no count the pattern reads)
+    ("Man, 23, shot in Elm Park", [("wounded", 1)]),  # an age, not a second victim
+    ("Boy, 14, fatally shot in Dalmora park", [("killed", 1)]),
+    ("Teen Arrested For Accidentally Shooting and Killing 18-Year-Old Friend", [("killed", 1)]),
+    ("Harbourton man kills 4-month-old before shooting himself", [("killed", 2)]),  # the killer's death too
+    ("Suspect in hospital after killing officer, 3 others in Dalmora", [("killed", 4)]),
     ("Teen in critical condition after accidental shooting", [("wounded", 1)]),
     ("Mother, 8-Year-Old Son Shot & Killed In Harbourton", [("killed", 2)]),
     ("Teen Shot & Killed Near Dalmora Park", [("killed", 1)]),

@@ -219,10 +219,11 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
 def predict_story(events: Sequence[Event], story_id: str | None, story: Story | None = None) -> Predicted:
     """The incident a story reports: its main ASSAULT's figures, day and place.
 
-    When the main event has no day of its own (the pipeline then gives it the week before
-    publication), the day most reported among the story's ASSAULT events stands in, then
-    among all its events, then the story's first publication date; a day after the story's
-    first report (a court date in a follow-up) gives way to its attacks' days up to then. The place is the
+    The day is the one the story's ASSAULT mentions name most (each mention a vote, one whose day was
+    inferred from elsewhere in its article half a vote, the main event's day first on a tie: reports agree
+    on the day more often than the main event's own mentions get it right), then the day most reported
+    among all its events, then the story's first publication date; a day after the story's first report
+    (a court date in a follow-up) gives way to its attacks' days up to then. The place is the
     settlement the story's articles name most, else the main event's. Its figures are the largest
     credible death toll and the wounded count most sources give (`credible_figure`). When the main event
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
@@ -238,8 +239,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     first = (story.first_published or "")[:10] if story else ""
     ev = main_event(events)
     happened = [e for e in events if e.status in HAPPENED]
-    day = (_day(ev) if ev else None) or _most_reported((_day(e), len(e.article_ids)) for e in happened
-                                                       if e.event == "ASSAULT") \
+    day = _most_reported((_day(e), len(e.sources) * (0.5 if e.date.inferred else 1) + (0.1 if e is ev else 0))
+                         for e in happened if e.event == "ASSAULT" and e.date) \
         or _most_reported((_day(e), len(e.article_ids)) for e in happened) \
         or (story.first_published if story else None)
     if first and day and day > first:  # nothing happens after its first report: a later day is a follow-up's

@@ -144,9 +144,13 @@ def fatal_noun(tok: Any) -> bool:
 def _statistic(tok: Any) -> bool:
     """Whether a fatal noun counts many ("fatal shootings", "the city's 40th deadly shooting this year",
     "two fatal stabbings") rather than names one killing."""
-    return tok.tag_ == "NNS" or any(c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ == "CD" or
-                                                                    c.lower_.endswith(("th", "nd", "rd", "st")) and c.lower_[:1].isdigit())
+    return tok.tag_ == "NNS" or any(c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ == "CD" or _ordinal(c))
                                     for c in tok.children)
+
+
+def _ordinal(tok: Any) -> bool:
+    """"40th", "2nd": a rank among many."""
+    return tok.lower_[:1].isdigit() and tok.lower_.endswith(("th", "nd", "rd", "st"))
 
 
 def _noun_victim(tok: Any) -> Any | None:

@@ -65,7 +65,7 @@ def shot_then_dead(found: list[Any], doc: Any) -> list[Any]:
         if c.kind == "wounded" and doc[c.verb].lemma_.lower() == "shoot" and v and not c.headline and \
                 (c.victim is None or "other" not in doc[c.victim].lower_):
             nxt = following.get(sent_of[c.verb])
-            there = [k for k in found if sent_of[k.verb] == nxt and k.kind in ("killed", "wounded", "killed_or_wounded")]
+            there = [k for k in found if sent_of[k.verb] == nxt]
             if len(there) == 1 and there[0].kind == "killed" and not there[0].figure.cumulative and \
                     there[0].figure.value and there[0].figure.value < v and not _apart(there[0], doc):
                 rest = v - there[0].figure.value

@@ -96,7 +96,7 @@ def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     if own:
         return any(not later_state(t, time_tok) for t in own)
     governor = _governor(time_tok)
-    return not _state_verb(governor) and governor.lemma_.lower() not in JUSTICE_VERBS and not _telling(governor, time_tok)
+    return not (_state_verb(governor) or governor.lemma_.lower() in JUSTICE_VERBS or _telling(governor, time_tok))
 
 
 def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:

@@ -169,7 +169,7 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
             if (tok.pos_ != "VERB" and not cas.headline and not fatal_noun(tok)) or natural_death(tok) or habitual(tok):
-                continue  # "a death toll of 16": a figure, not a new event ("the shooting death of" is); "died of cholera"
+                continue  # "a death toll of 16": a figure ("the shooting death of" is an event); "died of cholera"
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
     return sorted(out, key=lambda t: t.token)

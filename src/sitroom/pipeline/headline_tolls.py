@@ -29,7 +29,7 @@ _WHAT = (r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hur
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
 # alone ("News Channel 12 - Five Injured" counts five)
 _GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
-_TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
+_TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + r"(?P<age>,\s*\d{1,3},)?" + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # The active voice: "shooting spree injures three", "gunfire wounds 2 teens", "crash kills 4"; and the
 # hospital: "shooting lands three women in hospital", "sends 3 to the hospital" (wounded). Never a count of
@@ -67,10 +67,14 @@ _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:
                         r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death|shot,? (?:and|&) killed)\b")
 _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P<what>shot|wounded|injured|hurt)\b"
                         r"(?!\s+(?:dead|to death|and killed|& killed))")
-_LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|slays|murders|murdered|shoots|shot)\s+" + _LIST
+_LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
-_SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+)?(?:(?:turns|turned)\s+(?:the\s+)?gun\s+on|kills|killed|shoots|shot)"
-                      r"\s+(?:himself|herself|self)\b")
+# one victim of an active killing verb: "Man kills wife", "accidentally shooting and killing 18-year-old friend"
+_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
+                        r"(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE
+                        + r")(?![\w-])(?!\s*(?:,|and\b|&))")
+_SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+|before\s+)?(?:(?:turns|turned|turning)\s+(?:the\s+)?gun\s+on|kills|killed"
+                      r"|killing|shoots|shot|shooting)\s+(?:himself|herself|self)\b")
 _MURDER_SUICIDE = re.compile(r"(?i)murder[ -]suicide")
 
 
@@ -93,7 +97,7 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
     """(kind, total, the list's span, the verb's span) for the first list of the dead and the first of
     the wounded in a headline ("2 women, teen wounded": three)."""
     out = []
-    for pattern in (_LIST_DEAD, _LIST_KILLS, _LIST_HURT):
+    for pattern in (_LIST_DEAD, _LIST_KILLS, _KILLS_ONE, _LIST_HURT):
         for m in pattern.finditer(headline):
             words = m.group("list")
             if m.group("what").lower() in ("shoots", "shot") and pattern is _LIST_KILLS \
@@ -102,7 +106,7 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
             value = _list_value(words)
             if value is None:
                 continue
-            if pattern is _LIST_KILLS and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
+            if pattern in (_LIST_KILLS, _KILLS_ONE) and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
                     and _SUICIDE.match(headline[m.end():]):
                 value += 1  # "kills his wife and her brother, turns gun on himself"
             kind = "wounded" if pattern is _LIST_HURT else "killed"
@@ -123,6 +127,8 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         if set(words[1:-1]) & _NOT_VICTIMS:
             continue  # "2 suspects shot by police": not the victims' count, or not of this attack
         count = m.group("count").lower()
+        if m.group("age") and count not in ONE_PERSON:
+            continue  # "Man, 23, shot": a person and an age; a number and an age are no count
         if re.fullmatch(_AGE, count) or count in ONE_PERSON or count in ("a", "an", "another"):
             value = 1
         elif re.match(r"[ -](?:year|month|week|day)s?\b", headline[m.end("count"):], re.I):
