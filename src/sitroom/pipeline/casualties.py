@@ -16,6 +16,7 @@ from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, shot_then_dead, with_the_killer
 from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
+from sitroom.pipeline.killing_nouns import KILLING_NOUNS, fatal_noun, noun_victim, statistic
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -39,8 +40,6 @@ ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "li
            "bear", "wolf", "coyote", "elk", "duck", "chicken", "k-9", "k9", "pet", "bull", "camel"}  # not "turkey"
 # Nouns for people of any kind: groups after "three people," name the same three again
 GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
-# "a double homicide", "the triple murder": the killing's own word counts its dead
-KILLING_NOUNS = {"homicide", "murder", "killing", "slaying"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 @dataclass(frozen=True)
@@ -126,41 +125,6 @@ def _fatal_wounds(tok: Any) -> bool:
     return tok.lemma_.lower() in ("suffer", "sustain") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in WOUND_NOUNS and any(m.lower_ in ("fatal", "mortal")
                                                                       for m in c.children) for c in tok.children)
-
-
-FATAL_WORDS = {"fatal", "deadly"}
-HARM_NOUNS = {"shooting", "stabbing", "beating", "gunshot"}
-
-
-def fatal_noun(tok: Any) -> bool:
-    """"the fatal shooting", "a deadly stabbing", "the shooting death": a noun for a killing."""
-    lemma = tok.lemma_.lower()
-    if lemma in HARM_NOUNS | KILLING_NOUNS:
-        return any(c.dep_ == "amod" and c.lower_ in FATAL_WORDS for c in tok.children)
-    return lemma == "death" and (any(c.dep_ in ("compound", "amod") and c.lower_ in HARM_NOUNS for c in tok.children)
-                                 or (tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.lower_ in HARM_NOUNS))
-
-
-def _statistic(tok: Any) -> bool:
-    """Whether a fatal noun counts many ("fatal shootings", "the city's 40th deadly shooting this year",
-    "two fatal stabbings") rather than names one killing."""
-    return tok.tag_ == "NNS" or any(c.dep_ in ("nummod", "amod") and (c.like_num or c.tag_ == "CD" or _ordinal(c))
-                                    for c in tok.children)
-
-
-def _ordinal(tok: Any) -> bool:
-    """"40th", "2nd": a rank among many."""
-    return tok.lower_[:1].isdigit() and tok.lower_.endswith(("th", "nd", "rd", "st"))
-
-
-def _noun_victim(tok: Any) -> Any | None:
-    """Whose killing a noun names: "of" its victim ("the fatal shooting of a girl", "shooting death of
-    teen"), or its possessor ("Ohio boy's fatal shooting"; "his shooting death" is no count: a pronoun)."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
-    return poss
 
 
 def _kind(tok: Any) -> str | None:
@@ -401,14 +365,14 @@ def casualties_in(sent: Any) -> list[Casualty]:
             out.append(Casualty(kind, figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
         elif tok.pos_ == "NOUN" and fatal_noun(tok) and (tok.i, "killed") not in seen:
             # "the fatal shooting of a 5-year-old girl", "the teen's shooting death": the victims it names
-            victim = _noun_victim(tok)
+            victim = noun_victim(tok)
             count = victim is not None and (_count_for(victim, counts) or _one_victim(victim) or (
                 CountMention.of_token(victim, 1, victim.i) if victim.tag_ == "NN" and _a_person(victim) else None))
             if count:
                 seen.add((tok.i, "killed"))
                 count = _with_conjuncts(victim, count, counts)
                 out.append(Casualty("killed", figure_of(count, cumulative, unconfirmed), victim.i, tok.i))
-            elif victim is None and not _statistic(tok) and not any(c.dep_ == "poss" for c in tok.children):
+            elif victim is None and not statistic(tok) and not any(c.dep_ == "poss" for c in tok.children):
                 # "a deadly shooting", "the fatal stabbing": someone died, how many it does not say ("his
                 # shooting death": one already named)
                 seen.add((tok.i, "killed"))

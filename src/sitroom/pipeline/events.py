@@ -19,8 +19,9 @@ from sitroom.pipeline import event_times as when
 from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_followers_act, with_learned_prior
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
-from sitroom.pipeline.casualties import Casualty, fatal_noun
+from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.event_links import coordinated, linked
+from sitroom.pipeline.killing_nouns import fatal_noun
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
