@@ -28,6 +28,12 @@ def test_the_shot_less_the_dead_after_them_are_wounded_but_not_others(nlp):
     assert ("wounded", 4) in _figures(nlp, "Two men were killed and four others were shot.")
 
 
+def test_the_dead_who_died_after_a_shooting_are_among_its_shot(nlp):
+    text = "A Dalmora man died Tuesday night after he and four others were shot in front of a home."
+    assert _figures(nlp, text) == {("killed", 1), ("wounded", 4)}
+    assert _figures(nlp, "Two men died after four others were shot.") == {("killed", 2), ("wounded", 4)}
+
+
 def test_a_killer_who_turns_the_gun_on_himself_in_a_headline_is_counted(nlp):
     assert ("killed", 3) in _figures(nlp, "Farmer kills his brother and his niece, turns gun on himself")
     assert ("killed", 4) in _figures(nlp, "Police say the man killed his wife and two sons before taking his own life.")

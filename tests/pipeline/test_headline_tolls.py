@@ -69,6 +69,7 @@ def test_a_round_up_of_several_shootings_is_cumulative():
     ("Third person dies after shooting near Dalmora school", 3, None),  # not the one "person dies" reads
     ("Woman wounded in Harbourton drive-by shooting dies", 1, None),
     ("3-year-old shot to death in Dalmora, pushing the year's toll to 49", 1, None),  # the 49 is a year's
+    ("One dead, six people shot in Harbourton", 1, 5),  # the six shot the parse reads hold the dead
 ])
 def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
     st = analyse("Police are investigating the shooting.", title=headline)

@@ -441,8 +441,15 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
         if counted and all(c.figure.value is None or c.figure.value < value or c.kind != kind for c in counted):
             out = [c for c in out if c not in counted]  # the list's sum, not the part the parse saw
             in_headline = [c for c in in_headline if c not in counted]
+    tolls = headline_tolls(headline)
+    dead = sum(v for k, v, *_ in tolls if k == "killed")
+    for kind, value, *_ in tolls:  # "One dead, six people shot": the parse's six shot hold the dead
+        both = [c for c in in_headline
+                if kind == "wounded" and c.kind == kind and dead and c.figure.value == value + dead]
+        out = [c for c in out if c not in both]
+        in_headline = [c for c in in_headline if c not in both]
     have = {c.kind for c in in_headline if not c.figure.cumulative}  # "pushing death toll to 49" is not its toll
-    for kind, value, (cs, ce), (vs, ve) in headline_tolls(headline):
+    for kind, value, (cs, ce), (vs, ve) in tolls:
         count = doc.char_span(cs, ce, alignment_mode="expand")
         verb = doc.char_span(vs, ve, alignment_mode="expand")
         smaller = [c for c in in_headline if c.kind == kind and c.victim is not None and c.figure.value is not None

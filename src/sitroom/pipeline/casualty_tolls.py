@@ -35,12 +35,14 @@ def with_the_killer(found: list[Any], sent: Any) -> list[Any]:
 
 def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
     """"4 people shot, 3 dead", "Five people were shot; one of them died": the shot count them all,
-    so the wounded are the shot less the dead told after them (not "two killed and four others shot")."""
+    so the wounded are the shot less the dead told after them, or before them when the shooting is what
+    they died after (not "two killed and four others shot")."""
     doc = sent.doc
     out = []
     for c in found:
         dead = [k for k in found
-                if k.kind == "killed" and k.verb > c.verb and k.figure.value and not k.figure.cumulative]
+                if k.kind == "killed" and (k.verb > c.verb or _died_after(doc[k.verb], doc[c.verb]))
+                and k.figure.value and not k.figure.cumulative]
         total = sum(k.figure.value for k in dead)
         v = c.figure.value
         if c.kind == "wounded" and doc[c.verb].lemma_.lower() == "shoot" and dead and v and 0 < total < v and \
@@ -49,6 +51,13 @@ def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
             c = replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
         out.append(c)
     return out
+
+
+def _died_after(death: Any, shot: Any) -> bool:
+    """"A man died Tuesday after he and four others were shot": the shooting is the death's "after" clause,
+    so its count holds the dead."""
+    return shot.head.i == death.i and shot.dep_ == "advcl" and any(
+        m.lower_ == "after" for m in shot.children if m.dep_ in ("mark", "prep"))
 
 
 def shot_then_dead(found: list[Any], doc: Any) -> list[Any]:
