@@ -275,3 +275,13 @@ def test_a_surname_read_as_a_person_elsewhere_in_the_article_is_one_victim():
 def test_found_suffering_from_gunshot_wounds_are_wounded(text, wounded):
     assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}
     assert not casualties("She is suffering from depression.")
+
+
+def test_a_participle_after_two_victims_counts_both():
+    text = "A 3-year-old girl and a 23-year-old woman wounded by gunfire in Dalmora have left the hospital."
+    assert ("wounded", 2) in {(k, f.value) for k, f in casualties(text)}
+
+
+def test_a_victim_named_by_a_possessive_noun_is_one():
+    text = "The toddler's father, 20-year-old Quenton Varga, was shot in the leg in Harbourton."
+    assert ("wounded", 1) in {(k, f.value) for k, f in casualties(text)}
