@@ -196,7 +196,7 @@ def test_a_fatal_shooting_counts_the_victims_it_names(text, killed):
 
 @pytest.mark.parametrize("text", [
     "Police are investigating a deadly shooting Wednesday night in Dalmora.",
-    "A 16-year-old was charged with murder in connection with a fatal shooting at a Harbourton store.",
+    "A man was charged in connection with a fatal shooting at a Harbourton car wash.",
 ])
 def test_a_fatal_shooting_that_names_no_victim_is_at_least_one_dead(text):
     assert [(f.value, f.low, f.high, f.qualifier) for k, f in casualties(text) if k == "killed"] == [
@@ -278,10 +278,10 @@ def test_found_suffering_from_gunshot_wounds_are_wounded(text, wounded):
 
 
 def test_a_participle_after_two_victims_counts_both():
-    text = "A 3-year-old girl and a 23-year-old woman wounded by gunfire in Dalmora have left the hospital."
+    text = "A 5-year-old boy and a 40-year-old man wounded by gunfire in Dalmora are recovering."
     assert ("wounded", 2) in {(k, f.value) for k, f in casualties(text)}
 
 
 def test_a_victim_named_by_a_possessive_noun_is_one():
-    text = "The toddler's father, 20-year-old Quenton Varga, was shot in the leg in Harbourton."
+    text = "Police said the boy's father, 31-year-old Quenton Varga, was shot in the arm in Harbourton."
     assert ("wounded", 1) in {(k, f.value) for k, f in casualties(text)}

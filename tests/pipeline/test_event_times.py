@@ -33,10 +33,10 @@ def test_an_arrests_day_says_nothing_of_the_attacks():
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("Prosecutors said Friday that a man fatally shot his partner in Dalmora.", "shot"),
-    ("The medical examiner confirmed Friday that all four died of gunshot wounds to the head.", "died"),
-    ("A boy was hospitalized after accidentally shooting himself at a Harbourton park, deputies stated Wednesday.",
-     "shooting"),
+    ("Prosecutors said Friday that a man fatally shot his neighbour in Dalmora.", "shot"),
+    ("The coroner confirmed Friday that both men died of gunshot wounds.", "died"),
+    ("A teenager was treated in hospital after accidentally shooting himself in his Harbourton garage, deputies "
+     "stated Wednesday.", "shooting"),
 ])
 def test_the_day_words_were_said_is_not_the_attacks(text, trigger):
     assert _assault_days(text)[trigger][1] != "day"  # the day of the telling, most often the report's

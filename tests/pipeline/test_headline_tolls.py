@@ -41,14 +41,14 @@ from tests.pipeline.analysis_helpers import analyse
     ("Man, 2 teenage sons shot in Eastside", [("wounded", 3)]),
     ("2 men, 1 woman shot, 1 dead in drive-by", [("killed", 1), ("wounded", 2)]),  # the dead were shot too
     ("Man, 23, shot in Elm Park", [("wounded", 1)]),  # an age, not a second victim
-    ("Boy, 14, fatally shot in Dalmora park", [("killed", 1)]),
-    ("Teen Arrested For Accidentally Shooting and Killing 18-Year-Old Friend", [("killed", 1)]),
-    ("Harbourton man kills 4-month-old before shooting himself", [("killed", 2)]),  # the killer's death too
-    ("Suspect in hospital after killing officer, 3 others in Dalmora", [("killed", 4)]),
-    ("Teen in critical condition after accidental shooting", [("wounded", 1)]),
-    ("Mother, 8-Year-Old Son Shot & Killed In Harbourton", [("killed", 2)]),
+    ("Girl, 16, fatally shot in Dalmora", [("killed", 1)]),
+    ("Teen Charged With Shooting and Killing 19-Year-Old Cousin", [("killed", 1)]),
+    ("Harbourton man kills 2-year-old before shooting himself", [("killed", 2)]),  # the killer's death too
+    ("Gunman held after killing deputy, 2 others in Dalmora", [("killed", 3)]),
+    ("Toddler in critical condition after Dalmora shooting", [("wounded", 1)]),
+    ("Father, 6-Year-Old Daughter Shot & Killed In Harbourton", [("killed", 2)]),
     ("Teen Shot & Killed Near Dalmora Park", [("killed", 1)]),
-    ("Dalmora 2-year-old in serious condition from gunshot", [("wounded", 1)]),
+    ("Harbourton 4-year-old in serious condition after gunshot", [("wounded", 1)]),
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected
@@ -68,8 +68,8 @@ def test_a_round_up_of_several_shootings_is_cumulative():
     ("17-year-old boy shot, killed near Harbour Street", 1, None),  # the boy shot is the boy killed
     ("Third person dies after shooting near Dalmora school", 3, None),  # not the one "person dies" reads
     ("Woman wounded in Harbourton drive-by shooting dies", 1, None),
-    ("3-year-old shot to death in Dalmora, pushing the year's toll to 49", 1, None),  # the 49 is a year's
-    ("One dead, six people shot in Harbourton", 1, 5),  # the six shot the parse reads hold the dead
+    ("4-year-old shot to death in Dalmora, pushing the year's toll to 37", 1, None),  # the 37 is a year's
+    ("One dead, five people shot in Harbourton", 1, 4),  # the six shot the parse reads hold the dead
 ])
 def test_a_headlines_tolls_are_one_incident(headline, killed, wounded):
     st = analyse("Police are investigating the shooting.", title=headline)
@@ -90,7 +90,7 @@ def test_a_stations_number_before_a_dash_is_no_count():
 
 def test_a_headline_that_is_all_the_text_is_read_as_a_headline():
     """A page whose body was debris keeps only its headline: the headline's rules read it."""
-    for headline, killed, wounded in [("Five Shot During Party At Dalmora Banquet Hall", None, 5),
+    for headline, killed, wounded in [("Four Shot Outside Dalmora Skating Rink", None, 4),
                                       ("Harbourton 3-year-old shot to death near church", 1, None)]:
         st = analyse(headline, title=headline)
         assert [(e.killed.value if e.killed else None, e.wounded.value if e.wounded else None)

@@ -39,13 +39,13 @@ from sitroom.eval.common import EvalResult, Options, select
 from sitroom.eval.metrics import safe_div
 from sitroom.eval.runner import Progress, _finish, _parse_batch, default_pipeline
 from sitroom.fuse.figures import point_value
-from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.fuse.records import Disagreement, Event, FigureClaim, Story
 from sitroom.fuse.keys import HAPPENED, mention_keys
 from sitroom.ingest.options import IngestOptions
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.clean import clean_document
 from sitroom.pipeline.language import readable
+from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.records import Analysis, Article, RawDocument
 
 _ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)

@@ -427,6 +427,11 @@ class CasualtiesStage:
         return assign(state, figures=tuple(mentions))
 
 
+def _kinds(found: list[Casualty]) -> set[str]:
+    """The kinds of incident figure found ("pushing the death toll to 49" is no incident's toll)."""
+    return {c.kind for c in found if not c.figure.cumulative}
+
+
 def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
     """The casualties found, with the headline's tolls the parse missed (title case defeats it): one per
     kind it has no figure of; and a list of the dead ("Father, 3 children found dead") counted whole
@@ -446,12 +451,12 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
             in_headline = [c for c in in_headline if c not in counted]
     tolls = headline_tolls(headline)
     dead = sum(v for k, v, *_ in tolls if k == "killed")
-    for kind, value, *_ in tolls:  # "One dead, six people shot": the parse's six shot hold the dead
-        both = [c for c in in_headline
-                if kind == "wounded" and c.kind == kind and dead and c.figure.value == value + dead]
+    shot = {v + dead for k, v, *_ in tolls if k == "wounded"} if dead else set()
+    both = [c for c in in_headline if c.kind == "wounded" and c.figure.value in shot]
+    if both:  # "One dead, six people shot": the six shot the parse read hold the dead
         out = [c for c in out if c not in both]
         in_headline = [c for c in in_headline if c not in both]
-    have = {c.kind for c in in_headline if not c.figure.cumulative}  # "pushing death toll to 49" is not its toll
+    have = _kinds(in_headline)
     for kind, value, (cs, ce), (vs, ve) in tolls:
         count = doc.char_span(cs, ce, alignment_mode="expand")
         verb = doc.char_span(vs, ve, alignment_mode="expand")
@@ -460,7 +465,7 @@ def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
         if smaller:  # "Third person dies": three dead by now, where the parse read one person
             out = [c for c in out if c not in smaller]
             in_headline = [c for c in in_headline if c not in smaller]
-            have = {c.kind for c in in_headline if not c.figure.cumulative}
+            have = _kinds(in_headline)
         if kind in have or count is None or verb is None or not len(verb):
             continue
         have.add(kind)

@@ -54,7 +54,7 @@ def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
 
 
 def _died_after(death: Any, shot: Any) -> bool:
-    """"A man died Tuesday after he and four others were shot": the shooting is the death's "after" clause,
+    """"A man died on Friday after he and two friends were shot": the shooting is the death's "after" clause,
     so its count holds the dead."""
     return shot.head.i == death.i and shot.dep_ == "advcl" and any(
         m.lower_ == "after" for m in shot.children if m.dep_ in ("mark", "prep"))

@@ -23,7 +23,7 @@ ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddl
 _AGE = r"\d{1,3}[ -](?:year|month|week|day)s?[ -]old"
 _NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ONE_PERSON) + r")"
-# "Teen in critical condition after shooting", "Killeen 2-year-old in serious condition": one wounded
+# "Toddler in critical condition after shooting", "Harbourton 4-year-old in serious condition": one wounded
 _WHAT = (r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot"
          r"|in (?:critical|serious|grave|stable|fair) condition)")
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
@@ -69,7 +69,7 @@ _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P
                         r"(?!\s+(?:dead|to death|and killed|& killed))")
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
-# one victim of an active killing verb: "Man kills wife", "accidentally shooting and killing 18-year-old friend"
+# one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin"
 _KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
                         r"(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE
                         + r")(?![\w-])(?!\s*(?:,|and\b|&))")

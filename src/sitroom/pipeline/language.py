@@ -51,7 +51,7 @@ def readable(language: str | None, text: str) -> bool:
     written in the Latin alphabet.
 
     "Undetermined" is mostly too little text to tell: a page whose body was all debris keeps only its
-    headline ("Five Shot During Party At Kankakee Banquet Hall"), and that headline is the article's
+    headline ("Four Shot Outside Dalmora Skating Rink"), and that headline is the article's
     report. Undetermined text in another script, or of fewer than three words, is not read."""
     if language in (None, ANALYSED):
         return True
