@@ -275,13 +275,3 @@ def test_a_surname_read_as_a_person_elsewhere_in_the_article_is_one_victim():
 def test_found_suffering_from_gunshot_wounds_are_wounded(text, wounded):
     assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}
     assert not casualties("She is suffering from depression.")
-
-
-def test_a_participle_after_two_victims_counts_both():
-    text = "A 5-year-old boy and a 40-year-old man wounded by gunfire in Dalmora are recovering."
-    assert ("wounded", 2) in {(k, f.value) for k, f in casualties(text)}
-
-
-def test_a_victim_named_by_a_possessive_noun_is_one():
-    text = "Police said the boy's father, 31-year-old Quenton Varga, was shot in the arm in Harbourton."
-    assert ("wounded", 1) in {(k, f.value) for k, f in casualties(text)}

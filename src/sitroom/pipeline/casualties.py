@@ -196,10 +196,7 @@ def _victim_token(verb: Any) -> Any | None:
         if subj is not None and subj.pos_ in ("NOUN", "NUM"):
             return subj  # "eight workers killed a week earlier", parsed as an active clause
     if verb.dep_ in ("relcl", "acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        head = verb.head
-        while verb.dep_ == "acl" and head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
-            head = head.head  # "a girl and a woman wounded by gunfire": the participle hangs on the last of both
-        return head
+        return verb.head
     if verb.dep_ == "xcomp" and verb.lemma_.lower() in ("suffer", "sustain"):
         # "two men were found suffering from gunshot wounds": the one found
         return next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj")), None)

@@ -57,7 +57,7 @@ def named_person_elsewhere(tok: Any) -> bool:
 def one_victim(victim: Any) -> CountMention | None:
     """Victims named without a number: a person ("Juan Cruz was shot dead"), someone of a stated
     age ("a 7-year-old is dead"), a singular noun with "the", "a", "another" or a possessive ("the
-    councilman died", "his son was wounded", "the toddler's father was shot", "another was injured"), a headline's bare person noun ("Child
+    councilman died", "his son was wounded", "another was injured"), a headline's bare person noun ("Child
     killed"); "both men" are two."""
     dets = {c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "predet")}
     if victim.lower_ in SELF or (victim.lower_ in ("he", "she", "another") and victim.dep_ in ("nsubj", "nsubjpass")):
@@ -73,7 +73,6 @@ def one_victim(victim: Any) -> CountMention | None:
     named = victim.tag_ == "NNP" and any(c.ent_type_ == "PERSON" for c in victim.conjuncts)
     article = victim.tag_ == "NN" and victim.pos_ == "NOUN" and bool(
         dets & {"the", "a", "an", "his", "her", "their", "its", "another"}
-        or any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in victim.children)  # "the toddler's father"
         or (not dets and victim.lower_ in PERSON_NOUNS and victim.dep_ in ("appos", "ROOT", "nsubj", "nsubjpass")))
     proper = victim.tag_ == "NNP" and victim.dep_ in ("nsubjpass", "nsubj", "dobj") and (
         victim.ent_type_ in ("PERSON", "") or named_person_elsewhere(victim))
