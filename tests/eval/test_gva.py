@@ -211,7 +211,7 @@ def test_a_statistic_in_the_story_is_not_its_incidents_toll():
     in_2015 = DateSpan("2015-01-01", "2015-12-31", "year", "2015")
     ms = [mention(a, 0), mention(a, 100, killed=killed(141), date=in_2015, place=None)]
     events = merge_mentions(ms, {a.id: a})
-    assert gva.predict_story(events, "s").killed == 0  # "141 minors died in unintentional shootings in 2015"
+    assert gva.predict_story(events, "s").killed == 0  # a year's statistic: "120 teens died in gun accidents"
     recent = [mention(a, 0), mention(a, 100, killed=killed(1), place=None)]
     assert gva.predict_story(merge_mentions(recent, {a.id: a}), "s").killed == 1
 
@@ -220,7 +220,7 @@ def test_with_no_dead_the_largest_wounded_count_the_same_reports_give_that_day_i
     from tests.fuse.builders import CITY_D
 
     a, b = article(1), article(2)
-    # "a boy and a woman were taken to hospital" in two reports; "two children and a woman were shot" in one
+    # "two were taken to hospital" in two reports; "three people were shot" in one
     ms = [mention(a, 0, wounded=killed(2)), mention(b, 0, wounded=killed(2)), mention(a, 100, wounded=killed(3),
                                                                                      place=CITY_D)]
     events = merge_mentions(ms, {a.id: a, b.id: b})

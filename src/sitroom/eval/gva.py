@@ -230,8 +230,8 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     story's first report often counts the wounded in one sentence and the dead in another);
     wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too; but where no
     one died, the largest wounded count that the main event's reports give for its day stands, since reports
-    count the wounded in pieces ("a boy and a woman were taken to hospital; a third victim ...") as well as
-    in all ("two children and a woman were shot").
+    count the wounded in pieces ("two were taken to hospital; a third drove himself there") as well as in
+    all ("three people were shot").
     One wounded person named without a number ("the boy was shot") in a story with deaths is
     taken for one of the dead: GVA's injured are those who survived; not when the words set that
     person apart ("another wounded").
