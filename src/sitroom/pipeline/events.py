@@ -497,5 +497,4 @@ class EventsStage:
             mode=mode, acled_event_type=acled[0], acled_sub_event_type=acled[1],
             actors=tuple(d.actors), recipients=tuple(d.recipients), place=place, date=date_span,
             killed=killed, wounded=wounded, status=status, attributed_to=attributed,
-            confidence=round(min(confidence, 0.95), 2), trigger=tok.text,
-        )
+            confidence=round(min(confidence, 0.95), 2), trigger=tok.text)
