@@ -47,10 +47,15 @@ def shot_less_dead(found: list[Any], sent: Any) -> list[Any]:
         v = c.figure.value
         if c.kind == "wounded" and doc[c.verb].lemma_.lower() == "shoot" and dead and v and 0 < total < v and \
                 (c.victim is None or "other" not in doc[c.victim].lower_):
-            rest = v - total
-            c = replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
+            c = _less(c, total)
         out.append(c)
     return out
+
+
+def _less(c: Any, dead: int) -> Any:
+    """The wounded figure `c` less the dead it counted."""
+    rest = c.figure.value - dead
+    return replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
 
 
 def _died_after(death: Any, shot: Any) -> bool:
@@ -77,8 +82,7 @@ def shot_then_dead(found: list[Any], doc: Any) -> list[Any]:
             there = [k for k in found if sent_of[k.verb] == nxt]
             if len(there) == 1 and there[0].kind == "killed" and not there[0].figure.cumulative and \
                     there[0].figure.value and there[0].figure.value < v and not _apart(there[0], doc):
-                rest = v - there[0].figure.value
-                c = replace(c, figure=replace(c.figure, value=rest, low=min(c.figure.low or rest, rest), high=rest))
+                c = _less(c, there[0].figure.value)
         out.append(c)
     return out
 

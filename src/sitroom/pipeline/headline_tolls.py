@@ -59,8 +59,9 @@ KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother",
                     "neighbor", "neighbour", "cousin", "nephew", "niece", "aunt", "uncle", "adult", "grandchild",
                     "kid", "wife's", "parent", "employee", "coworker", "ex-wife", "ex-girlfriend")
 _GROUP = r"(?:[ -](?!(?:dead|killed|injured|wounded|hurt|shot)\b)[a-z'’-]+)?[ -](?:[a-z'’-]+s|men|women|children|people|" + "|".join(KIN) + r")\b"
-_ITEM = (r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE
-         + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE + r"|himself|herself)")
+# one person: "his wife", "a 7-year-old boy", "8-year-old"
+_PERSON = r"(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE
+_ITEM = r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|" + _PERSON + r"|himself|herself)"
 _SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
 _LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
 _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:found\s+)?"
@@ -70,8 +71,7 @@ _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
 # one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin"
-_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
-                        r"(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE
+_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>" + _PERSON
                         + r")(?![\w-])(?!\s*(?:,|and\b|&))")
 _SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+|before\s+)?(?:(?:turns|turned|turning)\s+(?:the\s+)?gun\s+on|kills|killed"
                       r"|killing|shoots|shot|shooting)\s+(?:himself|herself|self)\b")
