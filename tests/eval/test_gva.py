@@ -242,3 +242,19 @@ def test_the_day_the_storys_attack_mentions_name_most_is_the_incidents():
     assert gva.main_event(events).date.start == "2020-02-09"
     assert gva.predict_story(events, "s").date == "2020-02-08"
     assert gva.predict_story(merge_mentions(main + saturday[:2], {a.id: a, b.id: b}), "s").date == "2020-02-09"
+
+
+def test_a_killers_own_death_told_apart_from_his_victims_adds_to_the_toll():
+    a = article(1)
+    # "Four people were shot to death in a farmhouse near Dalmora; the gunman then killed himself."
+    apart = merge_mentions([mention(a, killed=killed(4, text="Four people")),
+                            mention(a, start=60, killed=killed(1, text="himself"))], {a.id: a})
+    assert len(apart) == 1 and gva.predict_story(apart, "s").killed == 5
+    # "in a murder-suicide that left three dead": the toll already counts him
+    counted = merge_mentions([mention(a, killed=killed(3, text="three dead in a murder-suicide")),
+                              mention(a, start=60, killed=killed(1, text="himself"))], {a.id: a})
+    assert gva.predict_story(counted, "s").killed == 3
+    # a man who shot himself and "one dead": the same man
+    alone = merge_mentions([mention(a, killed=killed(1, text="one")),
+                            mention(a, start=60, killed=killed(1, text="himself"))], {a.id: a})
+    assert gva.predict_story(alone, "s").killed == 1

@@ -64,3 +64,29 @@ def test_an_arrest_told_with_a_second_verb_is_still_no_attack_day():
     text = ("Ten days after a cook was fatally shot behind a diner on Elm Street, a neighbour has been "
             "arrested and charged Friday night.")
     assert _assault_days(text)["shot"][1] != "day"
+
+
+def test_a_day_told_outside_the_attacks_sentences_dates_them():
+    text = ("A 15-year-old boy from Dalmora died in an apparent accidental shooting, deputies said. "
+            "The sheriff's office gave no further details. Neighbours described the family as quiet. "
+            "The school will offer counselling to students. "
+            "His body was found near a pond on the family farm on Thursday.")
+    days = _assault_days(text)
+    assert days and all(day == ("2014-06-05", "day") for day in days.values())
+
+
+def test_a_telling_day_outside_the_attacks_sentences_does_not_date_them():
+    text = ("A 15-year-old boy from Dalmora died in an apparent accidental shooting, deputies said. "
+            "The sheriff's office gave no further details. Neighbours described the family as quiet. "
+            "The school will offer counselling to students. "
+            "The family farm lies near a pond, the sheriff's office said Thursday.")
+    days = _assault_days(text)
+    assert days and all(precision != "day" for _, precision in days.values())
+
+
+def test_a_fronted_telling_day_gives_way_to_the_day_that_was_told():
+    text = ("A Dalmora man died in an apparent accidental shooting at his cabin. Wednesday, the county "
+            "sheriff's office said deputies found the man near the porch on Tuesday night.")
+    st = analyse(text, published="2014-06-05")
+    days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
+    assert days == {"2014-06-03"}

@@ -49,6 +49,9 @@ from tests.pipeline.analysis_helpers import analyse
     ("Father, 6-Year-Old Daughter Shot & Killed In Harbourton", [("killed", 2)]),
     ("Teen Shot & Killed Near Dalmora Park", [("killed", 1)]),
     ("Harbourton 4-year-old in serious condition after gunshot", [("wounded", 1)]),
+    ("Charges filed in shooting that killed Harbourton teen", [("killed", 1)]),  # a place, then the person
+    ("Dalmora student takes own life in school parking lot", [("killed", 1)]),
+    ("Police: Dalmora Man Took His Own Life, No Others Hurt", [("killed", 1)]),
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected

@@ -258,6 +258,7 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     if ev.killed is None:  # the main report gives no toll: the largest any other report of this attack gives
         killed = max([credible_figure(e.killed, largest=True) for e in happened
                       if e.event == "ASSAULT" and _of_the_story(e, first)] + [0])
+    killed += _killer_too(ev.killed, killed)
     injured = credible_figure(ev.wounded)
     if killed == 0:  # no one died: of the counts the same reports give for that day, the largest is the total
         injured = max([injured] + [credible_figure(e.wounded) for e in happened if e is not ev and e.wounded
@@ -294,6 +295,21 @@ def _of_the_story(ev: Event, first: str) -> bool:
     if ev.date.precision != "day":
         return False
     return not first or (date.fromisoformat(first) - date.fromisoformat(ev.date.start)).days <= BACKGROUND_DAYS
+
+
+_SELF = re.compile(r"(?:him|her|them)sel(?:f|ves)", re.IGNORECASE)
+
+
+def _killer_too(fig: Disagreement | None, killed: int) -> int:
+    """1 where a killer's own death is told apart from a toll of two or more that it is not part of
+    ("Four people were shot to death." and "the gunman then killed himself"): GVA and the news count the
+    killer among the dead. Never beside a toll told as a murder-suicide or "including" him."""
+    figures = [s for s in fig.per_source if s.credibility != "excluded"] if fig else []
+    selves = [s for s in figures if _SELF.fullmatch(s.text.strip())]
+    others = [s for s in figures if s not in selves and s.value]
+    if not selves or not others or killed < 2 or killed != max(int(s.value) for s in others):
+        return 0
+    return 0 if any(re.search(r"(?i)suicide|including", s.text) for s in others) else 1
 
 
 def _another(words: str) -> bool:

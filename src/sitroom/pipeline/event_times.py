@@ -7,6 +7,7 @@ attack's; an undated attack in a news lead happened on the day the lead names.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -83,8 +84,14 @@ def later_state(trig: Any, time_tok: Any) -> bool:
 
 def _telling(governor: Any, time_tok: Any) -> bool:
     """Whether a time is the day of a telling: it follows a verb of telling ("police said Friday"), not
-    before it ("On Sunday, police said they received a call": more often the day of what was said)."""
-    return governor.lemma_.lower() in SPEECH_VERBS and time_tok.i > governor.i
+    before it ("On Sunday, police said they received a call": more often the day of what was said),
+    unless what was said names its own day ("Wednesday, police said the body was found Tuesday night")."""
+    if governor.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if time_tok.i > governor.i:
+        return True
+    said = [t for c in governor.children if c.dep_ == "ccomp" for t in c.subtree]
+    return any(t.ent_type_ in ("DATE", "TIME") and t.i > governor.i for t in said)
 
 
 def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
@@ -185,15 +192,20 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     shooting happened just after 9:30 p.m. Thursday."): the day of the article's attacks whose own
     sentences name none, which otherwise get only the week before publication. `incident_sentences`:
     those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`); `attacks`:
-    as for `lead_day`."""
+    as for `lead_day`. Where none of those names a day, the day the article names most in that week
+    (a time that tells no later state, arrest or telling: `attack_day`)."""
     pub = state.article.published.date
-    if not pub or not incident_sentences:
+    if not pub:
         return None
     since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
     ranges = [(s.start, s.end) for s in incident_sentences]
-    for m in state.times or ():
-        span = m.value
-        if span.precision == "day" and since <= span.start and span.end <= pub \
-                and any(a <= m.token_start < b for a, b in ranges) and attack_day(state.doc[m.token_start], attacks):
-            return span
-    return None
+    days = [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
+            and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
+    for m in days:
+        if any(a <= m.token_start < b for a, b in ranges):
+            return m.value
+    # else the day the article names most, first named on a tie ("The boy's body was found in a field on
+    # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries
+    counts = Counter(m.value.start for m in days if m.value.start == m.value.end)
+    best = max(counts.values(), default=0)
+    return next((m.value for m in days if m.value.start == m.value.end and counts[m.value.start] == best), None)

@@ -70,9 +70,12 @@ _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P
                         r"(?!\s+(?:dead|to death|and killed|& killed))")
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
-# one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin"
-_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>" + _PERSON
-                        + r")(?![\w-])(?!\s*(?:,|and\b|&))")
+# one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin", "shooting
+# that killed Harbourton teen" (a place's name before the person)
+_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
+                        r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])(?!\s*(?:,|and\b|&))")
+# "Student takes own life": one dead, by his or her own hand
+_OWN_LIFE = re.compile(r"(?i)(?<![\w-])(?P<what>takes|took|taking)\s+(?:his\s+|her\s+|their\s+)?own\s+life\b")
 _SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+|before\s+)?(?:(?:turns|turned|turning)\s+(?:the\s+)?gun\s+on|kills|killed"
                       r"|killing|shoots|shot|shooting)\s+(?:himself|herself|self)\b")
 _MURDER_SUICIDE = re.compile(r"(?i)murder[ -]suicide")
@@ -153,6 +156,8 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
     for m in _NTH_DIES.finditer(headline):  # "Third person dies": three dead, not the one "person dies" says
         found = [f for f in found if not (m.start() <= f[2][0] < m.end())]
         found.append(("killed", _ORDINALS[m.group("count").lower()], m.span("count"), m.span("what"), False))
+    if not any(k == "killed" for k, *_ in found):  # "Teen takes own life after shooting": he died
+        found += [("killed", 1, m.span("what"), m.span("what"), False) for m in _OWN_LIFE.finditer(headline)][:1]
     if not any(k == "killed" for k, *_ in found):  # "Woman injured in drive-by shooting dies": she died
         found = [("killed", *f[1:4], False) if f[0] == "wounded" and f[1] == 1 and re.search(
             r"(?i)\b(?:dies|died|has died)\b", headline[f[3][1]:]) else f for f in found]
