@@ -275,3 +275,21 @@ def test_a_surname_read_as_a_person_elsewhere_in_the_article_is_one_victim():
 def test_found_suffering_from_gunshot_wounds_are_wounded(text, wounded):
     assert ("wounded", wounded) in {(k, f.value) for k, f in casualties(text)}
     assert not casualties("She is suffering from depression.")
+
+
+@pytest.mark.parametrize("text", [
+    "Court papers filed Wednesday say Quenton Varga also attempted to kill a Dalmora County deputy.",
+    "A caller told police he had taken a box of pills in an effort to kill himself.",
+    "Investigators say the man tried to shoot his neighbour with a hunting rifle.",
+])
+def test_what_someone_tried_to_do_is_no_toll(text):
+    assert _kinds(text) == []
+
+
+def test_others_told_with_their_own_fate_are_not_counted_with_the_dead():
+    assert _kinds("Student killed, 3 others injured in shooting near Dalmora school") == [("killed", 1), ("wounded", 3)]
+
+
+def test_clauses_apart_are_not_killed_or_wounded():
+    # "killed or wounded" is one combined figure; a semicolon's second clause is another matter
+    assert _kinds("Shooting at Harbourton mall injures 9 people; gunman shot, killed") == [("wounded", 9)]

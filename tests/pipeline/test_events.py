@@ -434,6 +434,18 @@ def test_a_shooting_under_investigation_happened_with_its_dead_and_wounded():
     assert any(e.killed and e.killed.value == 1 and e.wounded and e.wounded.value == 2 for e in evs)
 
 
+def test_a_shooting_under_investigation_happened_even_when_no_toll_is_told():
+    evs = only(events("Deputies are investigating the accidental shooting of a boy at a farm near Dalmora on "
+                      "Sunday.", "2016-01-28"), "ASSAULT")
+    assert evs and evs[0].status == "reported" and evs[0].date.start == "2016-01-24"
+
+
+def test_what_an_inquiry_asks_about_is_not_reported_as_having_happened():
+    evs = events("Detectives are investigating whether the killing fueled a gun battle between two gangs "
+                 "outside a Harbourton bar.")
+    assert [e.event for e in evs] == ["ACCUSE"]
+
+
 def test_a_shooting_that_happened_is_an_assault_on_its_day():
     evs = only(events("The shooting happened Wednesday near the old mill on Creek Road.", "2016-01-28"),
                "ASSAULT")

@@ -247,7 +247,8 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
     listed = _appositions(victim)
     others += [a for a in listed if (a.lower_ in SELF or any(c.dep_ == "nummod" for c in a.children) or (
         len(listed) > 1 and _bare_person(a))) and a not in others
-        and not any(t.dep_ == "quantmod" and t.lower_ == "of" for t in a.subtree)]  # "a boy, one of three hit"
+        and not any(t.dep_ == "quantmod" and t.lower_ == "of" for t in a.subtree)  # "a boy, one of three hit"
+        and not any(c.dep_ in ("acl", "relcl") and _kind(c) for c in a.children)]  # "killed, 3 others injured"
     for conj in others:
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None or c.token_start == count.token_start:
@@ -325,6 +326,17 @@ def figure_of(count: CountMention, cumulative: bool, unconfirmed: bool) -> Figur
     return fig
 
 
+# "attempted to kill a deputy", "tried to shoot him", "in an effort to kill himself", "a plot to kill": an aim,
+# not a toll
+AIMS = {"attempt", "try", "seek", "want", "plan", "threaten", "vow", "effort", "bid", "plot", "order", "intend"}
+
+
+def _aimed(tok: Any) -> bool:
+    """Whether a verb is what someone tried, meant or threatened to do (its xcomp or infinitive clause)."""
+    return tok.dep_ in ("xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        and tok.head.lemma_.lower() in AIMS
+
+
 def casualties_in(sent: Any) -> list[Casualty]:
     """Casualty figures of one spaCy sentence."""
     counts = find_counts(sent)
@@ -333,7 +345,7 @@ def casualties_in(sent: Any) -> list[Casualty]:
     out: list[Casualty] = []
     seen: set[tuple[int, str]] = set()
     for tok in sent:
-        kind = _kind(tok)
+        kind = None if _aimed(tok) else _kind(tok)
         if kind and tok.pos_ in ("VERB", "ADJ", "AUX") or (kind and tok.dep_ in ("acl", "amod", "relcl")):
             victim = _victim_token(tok)
             if victim is None or victim.lemma_.lower() in ANIMALS or victim.lower_ in ANIMALS:
@@ -345,6 +357,8 @@ def casualties_in(sent: Any) -> list[Casualty]:
             # "killed or wounded" is one combined figure, counted once on the first verb;
             # "killed and wounded" with one number is the same; with two numbers, two figures.
             partner = next((c for c in tok.children if c.dep_ == "conj" and _kind(c) and _kind(c) != kind), None)
+            if partner is not None and not any(c.dep_ == "cc" for c in tok.children):
+                partner = None  # "injures 9 people; gunman shot, killed": clauses apart, not "killed or wounded"
             if tok.dep_ == "conj" and _kind(tok.head) and _kind(tok.head) != kind:
                 # "shot and killed two men": the killing counts them; "killed or wounded": counted once
                 if _same(_victim_token(tok), _victim_token(tok.head)) and not _shot_then(tok.head, kind):

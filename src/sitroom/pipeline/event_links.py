@@ -49,3 +49,18 @@ def coordinated(a: Any, b: Any) -> bool:
 
 
 __all__ = ["coordinated", "linked"]
+
+
+# Acts whose object is a happening they look into, not a claim: its dead and wounded are real
+INQUIRIES = {"investigate", "probe", "examine", "review"}
+
+
+def inquired(tok: Any, inquiry: Any, casualties: bool) -> bool:
+    """Whether a trigger under an inquiry's trigger happened: an attack the inquiry looks into
+    ("investigating the shooting of a boy", "a probe into the shooting") or one told with its dead and
+    wounded ("investigating a shooting that left one dead"); not what it asks about ("investigating
+    whether the killing fueled a gun battle")."""
+    if inquiry.lemma_.lower() not in INQUIRIES:
+        return False
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return casualties or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and head.i == inquiry.i)

@@ -20,15 +20,13 @@ from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_follower
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
-from sitroom.pipeline.event_links import coordinated, linked
+from sitroom.pipeline.event_links import coordinated, inquired, linked
 from sitroom.pipeline.killing_nouns import fatal_noun
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
-# Acts whose object is a happening they look into, not a claim: its dead and wounded are real
-INQUIRIES = {"investigate", "probe", "examine", "review"}
 PARTY_SECTORS = {"GOV", "MIL", "REB", "UAF", "COP", "PTY"}
 PLAN_LEMMAS = {"plan", "prepare", "intend", "aim", "schedule", "expect", "seek", "want", "propose"}
 HYPOTHETICAL_MODALS = {"would", "could", "might", "may", "should"}
@@ -270,7 +268,7 @@ def _fold(drafts: list[Draft], headline: bool = False) -> list[Draft]:
     kept = []
     for d in drafts:
         owner = next((s for s in speech if s is not d and d.trigger.token in _content(s)), None)
-        if owner is not None and d.casualties and d.sent.doc[owner.trigger.token].lemma_.lower() in INQUIRIES:
+        if owner is not None and inquired(d.sent.doc[d.trigger.token], d.sent.doc[owner.trigger.token], d.casualties):
             owner = None  # "police are investigating a shooting that left one dead": it happened
         if owner is not None and d.trigger.entry.event != "CONSULT":
             owner.absorbed.append(d.trigger)
