@@ -52,6 +52,12 @@ from tests.pipeline.analysis_helpers import analyse
     ("Charges filed in shooting that killed Harbourton teen", [("killed", 1)]),  # a place, then the person
     ("Dalmora student takes own life in school parking lot", [("killed", 1)]),
     ("Police: Dalmora Man Took His Own Life, No Others Hurt", [("killed", 1)]),
+    ("Three-year-old wounded in Harbourton drive-by", [("wounded", 1)]),  # an age in words
+    ("Juvenile shot near Dalmora skate park", [("wounded", 1)]),
+    ("Drive-by that wounded a 9-year-old, 2 others leaves Dalmora street uneasy", [("wounded", 3)]),
+    ("Man arrested after injuring himself, teen in accidental shooting", [("wounded", 2)]),
+    ("Bullet grazes teen after dispute at Dalmora skate park", [("wounded", 1)]),
+    ("Injured man leaves hospital a week after Harbourton shooting", []),  # an adjective, not a count
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected

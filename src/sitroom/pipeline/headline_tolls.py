@@ -18,9 +18,11 @@ from sitroom.pipeline.numbers import number_value
 from sitroom.records import Figure
 
 ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddler", "person", "student", "officer",
-              "deputy", "trooper", "mother", "father", "son", "daughter", "infant", "baby", "driver", "victim")
-# "5-year-old killed", "18-month old dead": one person of that age, never five or eighteen
-_AGE = r"\d{1,3}[ -](?:year|month|week|day)s?[ -]old"
+              "deputy", "trooper", "mother", "father", "son", "daughter", "infant", "baby", "driver", "victim",
+              "juvenile", "youth", "clerk")
+# "5-year-old killed", "18-month old dead", "Four-year-old wounded": one person of that age, never five or eighteen
+_AGE = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+        r"|sixteen|seventeen|eighteen)[ -](?:year|month|week|day)s?[ -]old")
 _NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ONE_PERSON) + r")"
 # "Toddler in critical condition after shooting", "Harbourton 4-year-old in serious condition": one wounded
@@ -60,7 +62,7 @@ KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother",
                     "kid", "wife's", "parent", "employee", "coworker", "ex-wife", "ex-girlfriend")
 _GROUP = r"(?:[ -](?!(?:dead|killed|injured|wounded|hurt|shot)\b)[a-z'’-]+)?[ -](?:[a-z'’-]+s|men|women|children|people|" + "|".join(KIN) + r")\b"
 # one person: "his wife", "a 7-year-old boy", "8-year-old"
-_PERSON = r"(?:(?:his|her|their|a|an|the)[ -])?(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE
+_PERSON = r"(?:(?:his|her|their|a|an|the)[ -])?(?:(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE + ")"
 _ITEM = r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|" + _PERSON + r"|himself|herself)"
 _SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
 _LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
@@ -68,6 +70,13 @@ _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:
                         r"(?P<what>dead|killed|slain|murdered|shot dead|shot to death|shot,? (?:and|&) killed)\b")
 _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P<what>shot|wounded|injured|hurt)\b"
                         r"(?!\s+(?:dead|to death|and killed|& killed))")
+# the wounded of an active verb: "shooting that wounded an 8-year-old, 2 others", "injuring himself, juvenile"
+_LIST_WOUNDS = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounded|wounding|injures|injured|injuring)\s+" + _LIST
+                          + r"(?![\w-])")
+# one wounded by an active verb: "Bullet grazes teen", "shooting wounds Dalmora woman" (never "injured man": an
+# adjective)
+_WOUNDS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounding|injures|injuring|grazes|grazing)\s+(?P<list>"
+                         r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])(?!\s*(?:,|and\b|&))")
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
 # one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin", "shooting
@@ -100,7 +109,7 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
     """(kind, total, the list's span, the verb's span) for the first list of the dead and the first of
     the wounded in a headline ("2 women, teen wounded": three)."""
     out = []
-    for pattern in (_LIST_DEAD, _LIST_KILLS, _KILLS_ONE, _LIST_HURT):
+    for pattern in (_LIST_DEAD, _LIST_KILLS, _KILLS_ONE, _LIST_HURT, _LIST_WOUNDS, _WOUNDS_ONE):
         for m in pattern.finditer(headline):
             words = m.group("list")
             if m.group("what").lower() in ("shoots", "shot") and pattern is _LIST_KILLS \
@@ -112,7 +121,7 @@ def victim_lists(headline: str) -> list[tuple[str, int, tuple[int, int], tuple[i
             if pattern in (_LIST_KILLS, _KILLS_ONE) and not re.search(r"(?i)\b(?:himself|herself)\b", words) \
                     and _SUICIDE.match(headline[m.end():]):
                 value += 1  # "kills his wife and her brother, turns gun on himself"
-            kind = "wounded" if pattern is _LIST_HURT else "killed"
+            kind = "wounded" if pattern in (_LIST_HURT, _LIST_WOUNDS, _WOUNDS_ONE) else "killed"
             if all(k != kind for k, *_ in out):
                 out.append((kind, value, m.span("list"), m.span("what")))
     return out
