@@ -58,6 +58,12 @@ from tests.pipeline.analysis_helpers import analyse
     ("Man arrested after injuring himself, teen in accidental shooting", [("wounded", 2)]),
     ("Bullet grazes teen after dispute at Dalmora skate park", [("wounded", 1)]),
     ("Injured man leaves hospital a week after Harbourton shooting", []),  # an adjective, not a count
+    ("Suspect held in Dalmora shooting that killed girlfriend, injured 5 others", [("wounded", 5), ("killed", 1)]),
+    ("Gunman kills wife, wounds 2 neighbours in Harbourton", [("wounded", 2), ("killed", 1)]),
+    ("Harbourton Shootings Wound 6, Police Say", [("wounded", 6)]),
+    ("Woman critical after being accidentally shot in Dalmora", [("wounded", 1)]),
+    ("Two charged in shooting that injured 6-year-old girl", [("wounded", 1)]),
+    ("Man kills wife, son in Dalmora", [("killed", 2)]),  # a list, not one person
 ])
 def test_headline_tolls(headline, expected):
     assert [(kind, value) for kind, value, *_ in headline_tolls(headline)] == expected

@@ -27,7 +27,7 @@ _NUMBER = r"\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ONE_PERSON) + r")"
 # "Toddler in critical condition after shooting", "Harbourton 4-year-old in serious condition": one wounded
 _WHAT = (r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot"
-         r"|in (?:critical|serious|grave|stable|fair) condition)")
+         r"|in (?:critical|serious|grave|stable|fair) condition|critical(?= after\b))")
 # the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
 # alone ("News Channel 12 - Five Injured" counts five)
 _GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
@@ -37,8 +37,8 @@ KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # hospital: "shooting lands three women in hospital", "sends 3 to the hospital" (wounded). Never a count of
 # time ("killed 3 days after").
 _PEOPLE = r"(?:[ -](?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|others|officers|students))?"
-_ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|wounds|wounding|kills|killing)[ -](?P<count>"
-                     + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute)s?\b)" + _PEOPLE)
+_ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|injured|wounds|wounding|wounded|wound|kills|killing)[ -]"
+                     r"(?P<count>" + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute|time)s?\b)" + _PEOPLE)
 _HOSPITAL = re.compile(r"(?i)(?<![\w-])(?P<what>lands|sends|puts|landed|sent|put)[ -](?P<count>" + _NUMBER
                        + r")" + _PEOPLE + r"[ -](?:in|to|into)(?:[ -]the)?[ -]hospital\b")
 # "9 shot, 1 fatally": the dead among the shot, told by the adverb alone
@@ -73,16 +73,21 @@ _LIST_HURT = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?P
 # the wounded of an active verb: "shooting that wounded an 8-year-old, 2 others", "injuring himself, juvenile"
 _LIST_WOUNDS = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounded|wounding|injures|injured|injuring)\s+" + _LIST
                           + r"(?![\w-])")
+# one person, not the first of a list: "kills wife" but not "kills wife, son"; a comma before the next verb
+# ends the person ("killed girlfriend, injured 5 others", "killing baby, dies")
+_ALONE = (r"(?!\s*(?:,(?!\s*(?:injur\w*|wound\w*|hurt\w*|dies|died|then|before|turns|turned|flees|fled)\b)"
+          r"|and\b|&))")
 # one wounded by an active verb: "Bullet grazes teen", "shooting wounds Dalmora woman" (never "injured man": an
 # adjective)
-_WOUNDS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounding|injures|injuring|grazes|grazing)\s+(?P<list>"
-                         r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])(?!\s*(?:,|and\b|&))")
+_WOUNDS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounding|injures|injuring|grazes|grazing|(?<=that )injured"
+                         r"|(?<=that )wounded)\s+(?P<list>(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])"
+                         + _ALONE)
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
 # one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin", "shooting
 # that killed Harbourton teen" (a place's name before the person)
 _KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
-                        r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])(?!\s*(?:,|and\b|&))")
+                        r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])" + _ALONE)
 # "Student takes own life": one dead, by his or her own hand
 _OWN_LIFE = re.compile(r"(?i)(?<![\w-])(?P<what>takes|took|taking)\s+(?:his\s+|her\s+|their\s+)?own\s+life\b")
 _SUICIDE = re.compile(r"(?i)^,?\s*(?:then\s+|before\s+)?(?:(?:turns|turned|turning)\s+(?:the\s+)?gun\s+on|kills|killed"
