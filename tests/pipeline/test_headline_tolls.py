@@ -72,6 +72,11 @@ def test_headline_tolls(headline, expected):
 def test_a_round_up_of_several_shootings_is_cumulative():
     assert headline_figure(5, "5 Dead", "5 Dead, 17 Wounded In Weekend Shootings").cumulative
     assert not headline_figure(3, "3 Killed", "3 Killed, 2 Hurt in Pasadena Shooting").cumulative
+    # a violent night or weekend, a count of hours: several incidents however the shooting is worded
+    assert headline_figure(6, "Six injured", "Six injured in violent weekend in Harbourton").cumulative
+    assert headline_figure(17, "17 killed", "Twin brothers among 17 killed in deadliest weekend of year").cumulative
+    assert headline_figure(4, "4 shot", "4 shot in 4 hours across Dalmora").cumulative
+    assert not headline_figure(1, "One dead", "One dead after weekend shooting in Dalmora").cumulative
 
 
 @pytest.mark.parametrize("headline, killed, wounded", [

@@ -49,7 +49,9 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 _NTH_DIES = re.compile(r"(?i)(?<![\w-])(?P<count>" + "|".join(_ORDINALS) + r")[ -](?:[\w'’-]+[ -]){0,5}?"
                        r"(?P<what>dies|died|has died)(?![\w-])")
 # the headline of a round-up over several incidents
-ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city)\b")
+ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city"
+                      r"|(?:violent|deadliest|bloody|bloodiest) (?:weekend|night|holiday|start|day|week)|weekend violence"
+                      r"|in \d+ hours|within a mile)\b")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
 
 
