@@ -2,7 +2,8 @@
 
 The events stage (`sitroom.pipeline.events`) folds such triggers into one event: "attacked ...,
 killing five" is one attack with its dead, and "one was killed and four others were injured" one
-incident with both figures. These are the parse relations it reads.
+incident with both figures. These are the parse relations it reads; and whether an attack told under an
+inquiry ("police are investigating the shooting of a boy") happened, or is only what the inquiry asks.
 """
 from __future__ import annotations
 
@@ -48,9 +49,6 @@ def coordinated(a: Any, b: Any) -> bool:
     return False
 
 
-__all__ = ["coordinated", "linked"]
-
-
 # Acts whose object is a happening they look into, not a claim: its dead and wounded are real
 INQUIRIES = {"investigate", "probe", "examine", "review"}
 
@@ -64,3 +62,6 @@ def inquired(tok: Any, inquiry: Any, casualties: bool) -> bool:
         return False
     head = tok.head.head if tok.dep_ == "pobj" else tok.head
     return casualties or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and head.i == inquiry.i)
+
+
+__all__ = ["coordinated", "inquired", "linked"]

@@ -37,8 +37,9 @@ KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # hospital: "shooting lands three women in hospital", "sends 3 to the hospital" (wounded). Never a count of
 # time ("killed 3 days after").
 _PEOPLE = r"(?:[ -](?:people|persons|men|women|teens|teenagers|children|kids|boys|girls|others|officers|students))?"
-_ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|injured|wounds|wounding|wounded|wound|kills|killing)[ -]"
-                     r"(?P<count>" + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute|time)s?\b)" + _PEOPLE)
+_ACTIVE = re.compile(r"(?i)(?<![\w-])(?P<what>injures|injuring|injured|wounds|wounding|wounded|wound|kills|killing)"
+                     r"[ -](?P<count>" + _NUMBER + r")(?![\w-])(?![ -](?:year|month|week|day|hour|minute|time)s?\b)"
+                     + _PEOPLE)
 _HOSPITAL = re.compile(r"(?i)(?<![\w-])(?P<what>lands|sends|puts|landed|sent|put)[ -](?P<count>" + _NUMBER
                        + r")" + _PEOPLE + r"[ -](?:in|to|into)(?:[ -]the)?[ -]hospital\b")
 # "9 shot, 1 fatally": the dead among the shot, told by the adverb alone
@@ -50,8 +51,8 @@ _NTH_DIES = re.compile(r"(?i)(?<![\w-])(?P<count>" + "|".join(_ORDINALS) + r")[ 
                        r"(?P<what>dies|died|has died)(?![\w-])")
 # the headline of a round-up over several incidents
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city"
-                      r"|(?:violent|deadliest|bloody|bloodiest) (?:weekend|night|holiday|start|day|week)|weekend violence"
-                      r"|in \d+ hours|within a mile)\b")
+                      r"|(?:violent|deadliest|bloody|bloodiest) (?:weekend|night|holiday|start|day|week)"
+                      r"|weekend violence|in \d+ hours|within a mile)\b")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
 
 
