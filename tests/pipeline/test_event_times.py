@@ -90,3 +90,13 @@ def test_a_fronted_telling_day_gives_way_to_the_day_that_was_told():
     st = analyse(text, published="2014-06-05")
     days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
     assert days == {"2014-06-03"}
+
+
+def test_police_called_to_the_scene_tell_the_incidents_day():
+    text = ("A boy who shot himself with his father's pistol remained in critical condition Monday, the Dalmora "
+            "County sheriff's office said. The sheriff would not say where the pistol had been kept. "
+            "No charges have been filed. The family had moved to the farm on Friday, neighbours said. "
+            "Deputies were called to the farmhouse at 4:26 p.m. Saturday.")
+    st = analyse(text, published="2014-06-10")
+    days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
+    assert days == {"2014-06-07"}

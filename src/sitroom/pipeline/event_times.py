@@ -173,13 +173,16 @@ def lead_day(state: DocState, end_sentence: int, attacks: frozenset[int] = froze
 # "It happened just after 11 Thursday night.", "Officers responded to the home Sunday night": sentences
 # that tell when the article's incident was, though they name no attack
 WHEN_VERBS = {"happen", "occur", "respond"}
+CALLED_VERBS = {"call", "dispatch", "summon"}  # in the passive: "officers were called to the house"
 
 
 def tells_when(sent: Any) -> bool:
     """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
-    place" or police "responded"."""
+    place", police "responded" or "were called" (dispatched, summoned) to the scene."""
     root = sent.root
     lemma = root.lemma_.lower()
+    if lemma in CALLED_VERBS and any(c.dep_ == "auxpass" for c in root.children):
+        return True  # "Deputies were called to the home at 4:30 p.m. Saturday."
     return lemma in WHEN_VERBS or (lemma == "take" and any(c.lower_ == "place" for c in root.children))
 
 
