@@ -477,3 +477,12 @@ def test_a_noun_for_a_killing_is_an_attack_of_its_own():
     st = analyse("Deputies are looking into the gunshot death of a farmhand near Dalmora.")
     assert [(e.event, e.killed.value) for e in st.events if e.killed] == [("ASSAULT", 1)]
     assert not [e for e in analyse("The death toll rose to 16.").events if e.event == "ASSAULT"]
+
+
+def test_a_headlines_dead_are_an_attack_of_their_own_even_with_no_attack_word():
+    st = analyse("Officers found three people shot dead inside a house on Palm Avenue in Dalmora on Sunday.",
+                 title="Four people dead in Dalmora murder-suicide")
+    assert any(e.event == "ASSAULT" and e.killed and e.killed.value == 4 for e in st.events)
+    # a death toll is a figure, not an attack, in a headline as in the body
+    st = analyse("Rescuers searched the rubble in Harbourton on Monday.", title="Death toll rises to 16 in Harbourton")
+    assert not [e for e in st.events if e.event == "ASSAULT"]

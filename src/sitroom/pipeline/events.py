@@ -167,7 +167,8 @@ def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> l
         if sent.start <= cas.verb < sent.end and cas.verb not in have and cas.kind in ("killed", "wounded",
                                                                                       "killed_or_wounded"):
             tok = state.doc[cas.verb]
-            if (tok.pos_ != "VERB" and not cas.headline and not fatal_noun(tok)) or natural_death(tok) or habitual(tok):
+            headline = cas.headline or (tok.idx < state.article.headline_end and tok.pos_ == "ADJ")  # "Four dead in"
+            if (tok.pos_ != "VERB" and not headline and not fatal_noun(tok)) or natural_death(tok) or habitual(tok):
                 continue  # "a death toll of 16": a figure ("the shooting death of" is an event); "died of cholera"
             have.add(cas.verb)
             out.append(Trigger(cas.verb, Entry(tok.lemma_.lower(), "VERB", "ASSAULT", victim=cas.kind)))
