@@ -43,6 +43,7 @@ from sitroom.fuse.records import Disagreement, Event, FigureClaim, Story
 from sitroom.fuse.keys import HAPPENED, mention_keys
 from sitroom.ingest.options import IngestOptions
 from sitroom.pipeline.base import DocState, assign
+from sitroom.pipeline.casualty_tolls import SELF
 from sitroom.pipeline.clean import clean_document
 from sitroom.pipeline.language import readable
 from sitroom.pipeline.numbers import MULTIPLES
@@ -297,15 +298,12 @@ def _of_the_story(ev: Event, first: str) -> bool:
     return not first or (date.fromisoformat(first) - date.fromisoformat(ev.date.start)).days <= BACKGROUND_DAYS
 
 
-_SELF = re.compile(r"(?:him|her|them)sel(?:f|ves)", re.IGNORECASE)
-
-
 def _killer_too(fig: Disagreement | None, killed: int) -> int:
     """1 where a killer's own death is told apart from a toll of two or more that it is not part of
     ("Four people were shot to death." and "the gunman then killed himself"): GVA and the news count the
     killer among the dead. Never beside a toll told as a murder-suicide or "including" him."""
     figures = [s for s in fig.per_source if s.credibility != "excluded"] if fig else []
-    selves = [s for s in figures if _SELF.fullmatch(s.text.strip())]
+    selves = [s for s in figures if s.text.strip().lower() in SELF]
     others = [s for s in figures if s not in selves and s.value]
     if not selves or not others or killed < 2 or killed != max(int(s.value) for s in others):
         return 0

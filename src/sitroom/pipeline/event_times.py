@@ -209,6 +209,6 @@ def incident_day(state: DocState, incident_sentences: list[Any],
             return m.value
     # else the day the article names most, first named on a tie ("The boy's body was found in a field on
     # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries
-    counts = Counter(m.value.start for m in days if m.value.start == m.value.end)
-    best = max(counts.values(), default=0)
-    return next((m.value for m in days if m.value.start == m.value.end and counts[m.value.start] == best), None)
+    single = [m.value for m in days if m.value.start == m.value.end]
+    counts = Counter(span.start for span in single)
+    return max(single, key=lambda span: counts[span.start], default=None)  # max keeps the first of equals
