@@ -293,3 +293,16 @@ def test_others_told_with_their_own_fate_are_not_counted_with_the_dead():
 def test_clauses_apart_are_not_killed_or_wounded():
     # "killed or wounded" is one combined figure; a semicolon's second clause is another matter
     assert _kinds("Shooting at Harbourton mall injures 9 people; gunman shot, killed") == [("wounded", 9)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A man killed his wife and son in Dalmora.", 2),
+    ("A man killed his wife and son in Dalmora, then killed himself.", 3),
+])
+def test_a_possessive_counts_for_the_bare_noun_after_and(text, want):
+    # "his wife and son": the "his" is the son's too, so two
+    assert ("killed", want) in {(kind, fig.value) for kind, fig in casualties(text)}
+
+
+def test_a_plural_group_after_and_is_still_uncounted():
+    assert ("killed", 2) in {(kind, fig.value) for kind, fig in casualties("Two soldiers and civilians were killed.")}

@@ -100,3 +100,39 @@ def test_police_called_to_the_scene_tell_the_incidents_day():
     st = analyse(text, published="2014-06-10")
     days = {e.date.start for e in st.events if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
     assert days == {"2014-06-07"}
+
+
+@pytest.mark.parametrize("text", [
+    "A rifle shot rang out on Elm Street. Tuesday night, deputies say a four-year-old girl was found shot.",
+    "Deputies say Tuesday night a teenager shot his cousin in a Dalmora driveway.",
+    "Tuesday night, deputies said a four-year-old girl was shot in a Dalmora driveway.",
+])
+def test_a_day_told_beside_a_present_telling_is_the_attacks(text):
+    # "say" in the present tells now: the day beside it is what was said; an age ("a four-year-old") names no day
+    days = {e.date.start for e in analyse(text, published="2014-06-11").events if e.event == "ASSAULT"}
+    assert days == {"2014-06-10"}
+
+
+def test_a_past_telling_keeps_its_own_day():
+    days = _assault_days("Deputies said Tuesday a teenager shot his cousin in a Dalmora driveway.")
+    assert days["shot"][1] != "day"
+
+
+@pytest.mark.parametrize("text", [
+    "Deputies say Friday's shooting was an accident.",
+    "Deputies say Friday shooting was accidental",
+    "The shooting on Friday was an accident, deputies said.",
+])
+def test_an_attack_noun_with_its_own_day_is_an_event(text):
+    assert _assault_days(text) == {"shooting": ("2014-06-06", "day")}
+
+
+def test_an_attack_noun_with_nothing_said_of_it_is_still_background():
+    st = analyse("The fighting went on.", published=PUBLISHED)
+    assert not st.events
+
+
+def test_a_fronted_telling_day_stays_the_tellings_when_what_was_said_names_a_week():
+    text = "On Thursday, the coroner said the shooting death of a guard in Dalmora this week was an accident."
+    st = analyse(text, published="2014-06-13")
+    assert {e.date.start for e in st.events if e.event == "ASSAULT"} == {"2014-06-09"}  # this week, not Thursday

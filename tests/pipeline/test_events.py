@@ -486,3 +486,13 @@ def test_a_headlines_dead_are_an_attack_of_their_own_even_with_no_attack_word():
     # a death toll is a figure, not an attack, in a headline as in the body
     st = analyse("Rescuers searched the rubble in Harbourton on Monday.", title="Death toll rises to 16 in Harbourton")
     assert not [e for e in st.events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", ["Deputies say a Dalmora woman was found shot.", "A Dalmora woman was left shot."])
+def test_found_shot_at_the_end_of_a_sentence_is_an_attack(text):
+    # the small model tags a sentence-final "shot" as a noun (a shot fired); after a passive "found" it is the verb
+    assert [e.event for e in analyse(text).events] == ["ASSAULT"]
+
+
+def test_a_shot_glass_left_on_a_bar_is_no_attack():
+    assert not [e for e in analyse("He left the shot glass on the bar in Dalmora.").events if e.event == "ASSAULT"]

@@ -251,6 +251,8 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
         and not any(c.dep_ in ("acl", "relcl") and _kind(c) for c in a.children)]  # "killed, 3 others injured"
     for conj in others:
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
+        if c is None and _bare_person(conj) and count.value == 1 and victim.tag_ == "NN":
+            c = CountMention.of_token(conj, 1, conj.i)  # "his wife and son": the "his" is the son's too
         if c is None or c.token_start == count.token_start:
             return count  # "two soldiers and civilians": the other group is not counted
         parts.append(c)

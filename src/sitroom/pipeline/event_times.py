@@ -7,12 +7,14 @@ attack's; an undated attack in a news lead happened on the day the lead names.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
+from sitroom.pipeline.time import MONTHS
 from sitroom.records import DateSpan
 
 # Verbs of a state at the time of the report: a victim "remained in critical condition Friday", "was
@@ -83,15 +85,37 @@ def later_state(trig: Any, time_tok: Any) -> bool:
 
 
 def _telling(governor: Any, time_tok: Any) -> bool:
-    """Whether a time is the day of a telling: it follows a verb of telling ("police said Friday"), not
-    before it ("On Sunday, police said they received a call": more often the day of what was said),
-    unless what was said names its own day ("Wednesday, police said the body was found Tuesday night")."""
+    """Whether a time is the day of a telling: it follows a verb of telling in the past ("police said
+    Friday"), not one in the present ("the sheriff says Friday morning a teenager shot": the present
+    tells now, so the day is what was said), nor before it ("On Sunday, police said they received a
+    call": more often the day of what was said), unless what was said names its own day ("Wednesday,
+    police said the body was found Tuesday night"; an age, "a four-year-old", names none)."""
     if governor.lemma_.lower() not in SPEECH_VERBS:
         return False
     if time_tok.i > governor.i:
-        return True
+        return governor.tag_ not in ("VBP", "VBZ")
     said = [t for c in governor.children if c.dep_ == "ccomp" for t in c.subtree]
-    return any(t.ent_type_ in ("DATE", "TIME") and t.i > governor.i for t in said)
+    return any(t.i > governor.i and _names_time(t) for t in said)
+
+
+_TIME_WORD = re.compile(r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+                        r"morning|afternoon|evening|night|overnight|noon|midnight|a\.?m\.?|p\.?m\.?|\d{1,2}:\d\d|"
+                        r"week|weekend|month|year|" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.?$")
+
+
+def _names_time(tok: Any) -> bool:
+    """Whether a token is part of a time expression that names a day, an hour or a period ("Tuesday night",
+    "June 3", "9:30 p.m.", "this week"), not an age ("a four-year-old", "aged 12") or a span ("12 years")."""
+    if tok.ent_type_ not in ("DATE", "TIME") or not _TIME_WORD.match(tok.text):
+        return False
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    words = {t.lower_ for t in tok.doc[start:end]}
+    return not words & {"old", "aged", "age"} and not (tok.lower_ == "year" and tok.tag_ == "NNS")
 
 
 def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
@@ -119,6 +143,13 @@ def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
     pool = own or times
     pool.sort(key=lambda m: tree_distance(trig, trig.doc[m.token_start]))
     return pool[0]
+
+
+def own_day(tok: Any, time_m: Mention | None) -> bool:
+    """Whether a noun trigger names its own day ("Tuesday's shooting", "the shooting on Tuesday"): an
+    event, not background, even with nothing else said of it."""
+    return time_m is not None and time_m.value.precision == "day" and time_m.token_start != tok.i \
+        and any(t.i == time_m.token_start for t in tok.subtree)
 
 
 def before_state(state: DocState, trig: Any, sent: Any) -> DateSpan | None:

@@ -483,7 +483,7 @@ class EventsStage:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:
                 return None  # "clashes threaten to escalate": no one threatens anyone
-        if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place):
+        if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place or when.own_day(tok, time_m)):
             return None  # "the fighting", "the offensive" with nothing said about it: background
         start, end = sent.start_char, sent.end_char
         quote = state.article.text[start:end].strip()

@@ -35,7 +35,14 @@ def load_model() -> Any:
         Language.component("sitroom_paragraph_breaks", func=_paragraph_breaks)
     nlp = importlib.import_module(MODEL_PACKAGE).load()
     nlp.add_pipe("sitroom_paragraph_breaks", before="parser")
+    nlp.get_pipe("attribute_ruler").add(**VERB_FIXES)
     return nlp
+
+
+# Words the small model tags wrongly where it matters: "a boy was found shot." ends with "shot" as a noun
+# (a shot fired), so no attack is read; after a passive "found" or "left" it is the participle.
+VERB_FIXES = {"patterns": [[{"LOWER": {"IN": ["found", "left"]}, "TAG": "VBN"}, {"LOWER": "shot"}]],
+              "attrs": {"TAG": "VBN", "POS": "VERB"}, "index": 1}
 
 
 def _chunks(text: str, size: int) -> list[str]:
