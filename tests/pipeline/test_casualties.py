@@ -306,3 +306,9 @@ def test_a_possessive_counts_for_the_bare_noun_after_and(text, want):
 
 def test_a_plural_group_after_and_is_still_uncounted():
     assert ("killed", 2) in {(kind, fig.value) for kind, fig in casualties("Two soldiers and civilians were killed.")}
+
+
+def test_a_count_of_shootings_is_no_count_of_victims():
+    # a clumsy parse makes "Five shootings" the subject of "injured": shootings are not people
+    got = casualties("Five shootings in four days in Dalmora, and more are injured.")
+    assert not [fig for _, fig in got if fig.value == 5]

@@ -19,6 +19,9 @@ from tests.pipeline.analysis_helpers import analyse
     ("Woman wounded in Harbourton drive-by shooting dies", [("killed", 1)]),  # the wounded woman died
     ("7 people shot, 2 fatally, at Harbourton block party", [("wounded", 5), ("killed", 2)]),
     ("2 suspects shot by police", []),
+    ("Dalmora police kill gunman after rampage injures three", [("wounded", 3), ("killed", 1)]),  # shooters die too
+    ("Suspect killed in Harbourton police shooting", [("killed", 1)]),
+    ("Homeowner kills intruder in Dalmora", [("killed", 1)]),
     ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
     ("15-year-old killed, 13-year-old injured in 9th Ward shooting", [("killed", 1), ("wounded", 1)]),
     ("Police: 18-month old dead after shooting in Beebe", [("killed", 1)]),

@@ -16,7 +16,7 @@ from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, shot_then_dead, with_the_killer
 from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
 from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
-from sitroom.pipeline.killing_nouns import KILLING_NOUNS, fatal_noun, noun_victim, statistic
+from sitroom.pipeline.killing_nouns import HARM_NOUNS, KILLING_NOUNS, fatal_noun, noun_victim, statistic
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -301,7 +301,14 @@ def _partitive(count: CountMention, doc: Any) -> CountMention:
     return count
 
 
+# What a count may count that is no victim: "Five shootings, four days, three people dead" (a clumsy parse
+# makes the shootings the dead)
+NOT_VICTIMS = KILLING_NOUNS | HARM_NOUNS | {"incident", "attack", "shot", "round", "bullet", "day", "hour", "week"}
+
+
 def _count_for(victim: Any, counts: list[CountMention]) -> CountMention | None:
+    if victim.lemma_.lower() in NOT_VICTIMS:
+        return None
     for c in counts:
         if c.noun == victim.i or c.token_start <= victim.i < c.token_end:
             return _partitive(c, victim.doc)

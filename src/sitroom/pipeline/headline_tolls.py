@@ -19,7 +19,8 @@ from sitroom.records import Figure
 
 ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddler", "person", "student", "officer",
               "deputy", "trooper", "mother", "father", "son", "daughter", "infant", "baby", "driver", "victim",
-              "juvenile", "youth", "clerk")
+              "juvenile", "youth", "clerk", "suspect", "gunman", "shooter", "intruder", "robber", "burglar",
+              "carjacker", "attacker")  # a shooter the police or a homeowner killed is among the dead
 # "5-year-old killed", "18-month old dead", "Four-year-old wounded": one person of that age, never five or eighteen
 _AGE = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
         r"|sixteen|seventeen|eighteen)[ -](?:year|month|week|day)s?[ -]old")
@@ -87,9 +88,9 @@ _WOUNDS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>wounds|wounding|injures|injuri
                          + _ALONE)
 _LIST_KILLS = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered|shoots|shot)\s+" + _LIST
                          + r"(?![\w-])")
-# one victim of an active killing verb: "Man kills wife", "shooting and killing 19-year-old cousin", "shooting
-# that killed Harbourton teen" (a place's name before the person)
-_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|killed|killing|slays|murders|murdered)\s+(?P<list>"
+# one victim of an active killing verb: "Man kills wife", "Police kill gunman", "shooting and killing 19-year-old
+# cousin", "shooting that killed Harbourton teen" (a place's name before the person)
+_KILLS_ONE = re.compile(r"(?i)(?<![\w-])(?P<what>kills|kill|killed|killing|slays|murders|murdered)\s+(?P<list>"
                         r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:" + _PERSON + r"))(?![\w-])" + _ALONE)
 # "Student takes own life": one dead, by his or her own hand
 _OWN_LIFE = re.compile(r"(?i)(?<![\w-])(?P<what>takes|took|taking)\s+(?:his\s+|her\s+|their\s+)?own\s+life\b")
