@@ -61,3 +61,16 @@ def test_the_shot_less_the_dead_of_the_next_sentence(nlp, text, wounded):
     doc = nlp(text)
     found = shot_then_dead([c for s in doc.sents for c in casualties_in(s)], doc)
     assert [c.figure.value for c in found if c.kind == "wounded"] == [wounded]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Four people were killed by a man in Dalmora before he was shot and killed by police.", 5),
+    ("A gunman killed two customers at a Harbourton store before he was fatally shot by a deputy.", 3),
+])
+def test_a_killer_the_police_killed_counts_among_the_dead(nlp, text, want):
+    assert _figures(nlp, text) == {("killed", want)}
+
+
+def test_a_man_killed_by_someone_else_is_a_toll_apart(nlp):
+    got = _figures(nlp, "Two men were killed in Dalmora, and he was shot dead by a rival gang member.")
+    assert ("killed", 3) not in got and ("killed", 2) in got

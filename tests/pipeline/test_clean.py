@@ -275,3 +275,17 @@ def test_registration_and_player_prompts_are_site_chrome():
     article = clean(page(*prompts, P1), title="Two men shot outside Dalmora bar")
     assert article.text.endswith(P1) and not any(p in article.text for p in prompts)
     assert set(reasons(article).values()) == {"site chrome"}
+
+
+def test_a_carousels_captions_run_together_are_debris():
+    carousel = ("Caption Double homicide investigated in Harbourton Double homicide investigated in Harbourton. "
+                "(WXYZ) Caption Dalmora school board votes on budget Dalmora school board votes on budget. (WXYZ) "
+                "Caption More stories you might like More stories you might like")
+    article = clean(page(P1, carousel, P4))
+    assert reasons(article) == {carousel: "photo caption"}  # other stories' headlines, not this one's figures
+    assert article.body == "\n\n".join([P1, P4])
+
+
+def test_a_paragraph_that_begins_with_the_word_caption_otherwise_stays():
+    text = "Captions on the footage were added by the ministry, a spokesman for the council said on Friday."
+    assert clean(page(P1, text, P4)).dropped == ()

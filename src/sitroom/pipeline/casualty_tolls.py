@@ -19,10 +19,26 @@ SUICIDE = re.compile(r"\bturn(?:s|ed|ing)?\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:gu
                      r"\s+on\s+(?:him|her)self\b|\b(?:take|takes|took|taking)\s+(?:his|her)\s+own\s+life\b", re.I)
 
 
+# Who kills a killer in the act: "before he was shot and killed by police", "fatally shot by a deputy"
+STOPPERS = {"police", "officer", "deputy", "trooper", "agent", "sergeant", "policeman", "homeowner"}
+
+
+def _stopped(c: Any, doc: Any) -> bool:
+    """Whether a killed figure is the killer's own death at the hands of police ("Four people were killed by a
+    man before he was shot and killed by police"): "he" or "she", killed by an officer."""
+    if c.victim is None or doc[c.victim].lower_ not in ("he", "she"):
+        return False
+    verbs = [doc[c.verb], doc[c.verb].head] if doc[c.verb].dep_ == "conj" else [doc[c.verb]]
+    return any(a.dep_ == "agent" and any(t.lemma_.lower() in STOPPERS for t in a.subtree)
+               for v in verbs for a in v.children)
+
+
 def with_the_killer(found: list[Any], sent: Any) -> list[Any]:
-    """"shot his wife and two sons before killing himself": the killer's death adds to the toll of the
-    sentence's killing (news tolls and GVA's count the shooter), not a second incident."""
-    own = [c for c in found if c.kind == "killed" and c.victim is not None and sent.doc[c.victim].lower_ in SELF]
+    """"shot his wife and two sons before killing himself", "killed four people before he was shot and killed
+    by police": the killer's death adds to the toll of the sentence's killing (news tolls and GVA's count the
+    shooter), not a second incident."""
+    own = [c for c in found if c.kind == "killed" and c.victim is not None
+           and (sent.doc[c.victim].lower_ in SELF or _stopped(c, sent.doc))]
     others = [c for c in found if c.kind == "killed" and c not in own and not c.figure.cumulative]
     # "then turned the gun on himself" names no killing verb, but it is the same toll
     if len(own) > 1 or not others or not (own or SUICIDE.search(sent.text)):

@@ -51,6 +51,9 @@ _CAPTION = [  # a credit closing the line: "(Name / Agency)", "(AFP)", "Photo: A
     re.compile(r"^(?:photo|image|picture|photograph|file photo|credit)s?\s*[:|]", re.IGNORECASE),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:\s*[A-Z][^.]{0,60}$", re.IGNORECASE),
 ]
+# A video or photo carousel's captions run together on one line, each opened by the word "Caption" ("Caption
+# Double homicide being investigated in Dalmora Double homicide being investigated ..."): other stories' headlines
+_CAROUSEL = re.compile(r"^Caption\s+[A-Z0-9\"“']")
 # ", via AFP." closes a one-sentence caption; a longer paragraph may say "via WhatsApp."
 _VIA_CREDIT = re.compile(r",\s+via\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}\.?\s*$")
 _TWEET = [
@@ -254,6 +257,8 @@ def _fixed_reason(text: str, leading: bool) -> str | None:
     if any(rx.search(text) for rx in _TWEET):
         return "embedded tweet"
     sentence = bool(_TERMINAL.search(text))
+    if _CAROUSEL.match(text):
+        return "photo caption"
     if len(words) <= 60 and any(rx.search(text) for rx in _CAPTION):
         return "photo caption"
     if len(words) <= 25 and _VIA_CREDIT.search(text) and not re.search(r"[.!?]\s+[A-Z]", text):
