@@ -258,3 +258,22 @@ def test_a_killers_own_death_told_apart_from_his_victims_adds_to_the_toll():
     alone = merge_mentions([mention(a, killed=killed(1, text="one")),
                             mention(a, start=60, killed=killed(1, text="himself"))], {a.id: a})
     assert gva.predict_story(alone, "s").killed == 1
+
+
+def test_a_larger_toll_in_the_storys_headline_stands_over_the_main_events():
+    from sitroom.fuse.records import Story
+    from tests.fuse.builders import CITY_D
+
+    title = "3 found shot dead in Dalmora home"
+    a = article(1, "3 found shot dead in Dalmora home\n\nA woman was found dead on Monday. A man was also killed.",
+                title=title, published="2020-02-11")
+    b = article(2, "A woman was found dead in Dalmora on Monday.", published="2020-02-11")
+    head = mention(a, quote=title, killed=killed(3, text="3 found shot dead"), place=CITY_D)
+    body = [mention(a, 35, killed=killed(1, text="A woman")), mention(b, killed=killed(1, text="A woman"))]
+    events = merge_mentions([head, *body], {a.id: a, b.id: b})
+    assert len(events) == 2  # the headline's place kept it apart: the main event is the body's, told by both
+    story = Story("s", (a.id, b.id), "2020-02-11", "2020-02-11", title)
+    assert gva.predict_story(events, "s", story).killed == 3
+    assert gva.predict_story(events, "s").killed == 1  # no story, no headline
+    other = Story("s", (a.id, b.id), "2020-02-11", "2020-02-11", "Dalmora mourns")
+    assert gva.predict_story(events, "s", other).killed == 1  # a headline with no toll says nothing

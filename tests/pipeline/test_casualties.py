@@ -312,3 +312,24 @@ def test_a_count_of_shootings_is_no_count_of_victims():
     # a clumsy parse makes "Five shootings" the subject of "injured": shootings are not people
     got = casualties("Five shootings in four days in Dalmora, and more are injured.")
     assert not [fig for _, fig in got if fig.value == 5]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Police said three people and an unborn baby were killed in Dalmora.", 3),
+    ("A man killed his wife and their unborn child in Dalmora.", 1),
+])
+def test_an_unborn_child_is_not_counted_among_the_dead(text, want):
+    # GVA and ACLED count the people killed; the text's "and an unborn baby" is told, not counted
+    assert ("killed", want) in {(kind, fig.value) for kind, fig in casualties(text)}
+
+
+def test_an_address_is_no_count_of_victims():
+    text = ("A Dalmora man was found in the 1800 block of Elm Avenue suffering from gunshot wounds, and a teenager "
+            "was found in the 600 block of Harbour Street with a wound to the arm.")
+    assert not [fig for _, fig in casualties(text) if fig.value in (1800, 600)]
+
+
+def test_groups_each_with_a_fate_of_their_own_are_not_summed():
+    text = ("Five people were shot in Dalmora on Saturday, including two men who were killed and two officers who "
+            "suffered minor injuries.")
+    assert ("killed", 2) in {(kind, fig.value) for kind, fig in casualties(text)}

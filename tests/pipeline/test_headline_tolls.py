@@ -22,6 +22,8 @@ from tests.pipeline.analysis_helpers import analyse
     ("Dalmora police kill gunman after rampage injures three", [("wounded", 3), ("killed", 1)]),  # shooters die too
     ("Suspect killed in Harbourton police shooting", [("killed", 1)]),
     ("Homeowner kills intruder in Dalmora", [("killed", 1)]),
+    ("Update: Man Wounded in Nov. 2 Dalmora Shooting Dies", [("killed", 1)]),  # a day of the month, not two
+    ("2 cops shot, suspect and bystander killed in Dalmora rampage", [("wounded", 2), ("killed", 2)]),  # others
     ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
     ("15-year-old killed, 13-year-old injured in 9th Ward shooting", [("killed", 1), ("wounded", 1)]),
     ("Police: 18-month old dead after shooting in Beebe", [("killed", 1)]),

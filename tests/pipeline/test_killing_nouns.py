@@ -31,3 +31,10 @@ def test_a_noun_for_a_killing_and_its_victim(nlp):
 ])
 def test_many_killings_are_a_statistic(nlp, text, word):
     assert statistic(_token(nlp, text, word))
+
+
+def test_deadly_gunfire_is_a_killing():
+    # "Deadly gunfire followed an argument": someone died, how many it does not say
+    from tests.pipeline.analysis_helpers import analyse
+    st = analyse("Deadly gunfire followed an argument at a Dalmora party.")
+    assert [(m.value.kind, m.value.figure.qualifier) for m in st.figures] == [("killed", "at_least")]

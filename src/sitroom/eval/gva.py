@@ -228,8 +228,9 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
     settlement the story's articles name most, else the main event's. Its figures are the largest
     credible death toll and the wounded count most sources give (`credible_figure`). When the main event
     gives no death toll, the largest credible toll of the story's other attacks stands in (a
-    story's first report often counts the wounded in one sentence and the dead in another);
-    wounded counts do not get that fallback, since "N shot" elsewhere often counts the dead too; but where no
+    story's first report often counts the wounded in one sentence and the dead in another), and a larger
+    toll in the story's headline stands over the main event's (`_headline_toll`); wounded counts do not
+    get that fallback, since "N shot" elsewhere often counts the dead too; but where no
     one died, the largest wounded count that the main event's reports give for its day stands, since reports
     count the wounded in pieces ("two were taken to hospital; a third drove himself there") as well as in
     all ("three people were shot").
@@ -260,6 +261,7 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
         killed = max([credible_figure(e.killed, largest=True) for e in happened
                       if e.event == "ASSAULT" and _of_the_story(e, first)] + [0])
     killed += _killer_too(ev.killed, killed)
+    killed = max(killed, _headline_toll(happened, ev, story))
     injured = credible_figure(ev.wounded)
     if killed == 0:  # no one died: of the counts the same reports give for that day, the largest is the total
         injured = max([injured] + [credible_figure(e.wounded) for e in happened if e is not ev and e.wounded
@@ -296,6 +298,18 @@ def _of_the_story(ev: Event, first: str) -> bool:
     if ev.date.precision != "day":
         return False
     return not first or (date.fromisoformat(first) - date.fromisoformat(ev.date.start)).days <= BACKGROUND_DAYS
+
+
+def _headline_toll(happened: Sequence[Event], ev: Event, story: Story | None) -> int:
+    """The largest credible death toll that the story's headline (its first report's title) gives, where
+    that report also tells the main event: a headline counts the incident's dead ("3 found shot dead after
+    home invasion"), where the body may tell them one at a time. 0 when it gives none."""
+    title = (story.title or "").strip() if story else ""
+    if not title:
+        return 0
+    return max([credible_figure(e.killed, largest=True) for e in happened
+                if e.event == "ASSAULT" and e.killed and set(e.article_ids) & set(ev.article_ids)
+                and any(s.quote.strip() == title for s in e.sources)] + [0])
 
 
 def _killer_too(fig: Disagreement | None, killed: int) -> int:

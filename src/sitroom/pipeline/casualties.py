@@ -9,14 +9,15 @@ are marked cumulative: a series, not a new incident.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
-from sitroom.pipeline.casualty_tolls import SELF, shot_in_the_shooting, shot_less_dead, shot_then_dead, with_the_killer
-from sitroom.pipeline.casualty_victims import a_person as _a_person, one_victim as _one_victim
-from sitroom.pipeline.headline_tolls import headline_figure, headline_tolls, victim_lists
-from sitroom.pipeline.killing_nouns import HARM_NOUNS, KILLING_NOUNS, fatal_noun, noun_victim, statistic
+from sitroom.pipeline.casualty_headlines import from_headline
+from sitroom.pipeline.casualty_tolls import (SELF, Casualty, shot_in_the_shooting, shot_less_dead, shot_then_dead,
+                                             with_the_killer)
+from sitroom.pipeline.casualty_victims import NOT_VICTIMS, a_person as _a_person, one_victim as _one_victim
+from sitroom.pipeline.killing_nouns import KILLING_NOUNS, fatal_noun, noun_victim, statistic
 from sitroom.pipeline.numbers import MULTIPLES, CountMention, find_counts, number_value
 from sitroom.records import Figure
 
@@ -41,17 +42,6 @@ ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "li
 # Nouns for people of any kind: groups after "three people," name the same three again
 GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-
-@dataclass(frozen=True)
-class Casualty:
-    """A casualty figure: kind killed / wounded / killed_or_wounded, the victims' noun and the verb."""
-
-    kind: str
-    figure: Figure
-    victim: int | None  # token index of the counted noun (or the number itself)
-    verb: int  # token index of the killing/wounding word
-    headline: bool = False  # read by the headline pattern, not the parse (see headline_tolls)
-
 
 def _to_death(tok: Any) -> bool:
     """"shot dead", "stabbed to death", "beaten to death", "fatally shot": a verb of violence that killed."""
@@ -249,7 +239,12 @@ def _with_conjuncts(victim: Any, count: CountMention, counts: list[CountMention]
         len(listed) > 1 and _bare_person(a))) and a not in others
         and not any(t.dep_ == "quantmod" and t.lower_ == "of" for t in a.subtree)  # "a boy, one of three hit"
         and not any(c.dep_ in ("acl", "relcl") and _kind(c) for c in a.children)]  # "killed, 3 others injured"
+    own_clause = any(c.dep_ in ("relcl", "acl") for c in victim.children)
     for conj in others:
+        if any(c.lower_ == "unborn" for c in conj.children):
+            continue  # "three people and an unborn baby": three, as GVA and ACLED count the dead
+        if own_clause and any(c.dep_ in ("relcl", "acl") for c in conj.children):
+            continue  # "two men who were killed and a woman who was wounded": each group its own fate
         c = _count_for(conj, counts) or _one_victim(conj)  # "a man and his son": one and one
         if c is None and _bare_person(conj) and count.value == 1 and victim.tag_ == "NN":
             c = CountMention.of_token(conj, 1, conj.i)  # "his wife and son": the "his" is the son's too
@@ -299,11 +294,6 @@ def _partitive(count: CountMention, doc: Any) -> CountMention:
         if value is not None and count.value is not None and value < count.value:
             return CountMention.of_token(doc[i - 2], value, count.noun)
     return count
-
-
-# What a count may count that is no victim: "Five shootings, four days, three people dead" (a clumsy parse
-# makes the shootings the dead)
-NOT_VICTIMS = KILLING_NOUNS | HARM_NOUNS | {"incident", "attack", "shot", "round", "bullet", "day", "hour", "week"}
 
 
 def _count_for(victim: Any, counts: list[CountMention]) -> CountMention | None:
@@ -439,60 +429,9 @@ class CasualtiesStage:
         found: list[Casualty] = []
         for sent in doc.sents:
             found += casualties_in(sent)
-        found = _from_headline(state, shot_then_dead(found, doc))
+        found = from_headline(state, shot_then_dead(found, doc))
         mentions = []
         for cas in sorted(found, key=lambda c: c.verb):
             tok = doc[cas.verb]
             mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.i, tok.i + 1, cas, tok.text))
         return assign(state, figures=tuple(mentions))
-
-
-def _kinds(found: list[Casualty]) -> set[str]:
-    """The kinds of incident figure found ("pushing the death toll to 49" is no incident's toll)."""
-    return {c.kind for c in found if not c.figure.cumulative}
-
-
-def _from_headline(state: DocState, parsed: list[Casualty]) -> list[Casualty]:
-    """The casualties found, with the headline's tolls the parse missed (title case defeats it): one per
-    kind it has no figure of; and a list of the dead ("Father, 3 children found dead") counted whole
-    where the parse counted less of it."""
-    doc, article = state.doc, state.article
-    head_len = article.headline_end
-    if head_len <= 0:
-        return parsed
-    headline = article.text[:head_len].rstrip()
-    in_headline = [c for c in parsed if doc[c.verb].idx < head_len]
-    out = list(parsed)
-    for kind, value, (ls, le), _ in victim_lists(headline):
-        counted = [c for c in in_headline if (c.kind == kind and c.figure.value is not None) or (
-            c.victim is not None and ls <= doc[c.victim].idx < le)]  # "shoots boy, then himself": not wounded
-        if counted and all(c.figure.value is None or c.figure.value < value or c.kind != kind for c in counted):
-            out = [c for c in out if c not in counted]  # the list's sum, not the part the parse saw
-            in_headline = [c for c in in_headline if c not in counted]
-    tolls = headline_tolls(headline)
-    dead = sum(v for k, v, *_ in tolls if k == "killed")
-    shot = {v + dead for k, v, *_ in tolls if k == "wounded"} if dead else set()
-    both = [c for c in in_headline if c.kind == "wounded" and c.figure.value in shot]
-    if both:  # "One dead, six people shot": the six shot the parse read hold the dead
-        out = [c for c in out if c not in both]
-        in_headline = [c for c in in_headline if c not in both]
-    have = _kinds(in_headline)
-    for kind, value, (cs, ce), (vs, ve) in tolls:
-        count = doc.char_span(cs, ce, alignment_mode="expand")
-        verb = doc.char_span(vs, ve, alignment_mode="expand")
-        smaller = [c for c in in_headline if c.kind == kind and c.victim is not None and c.figure.value is not None
-                   and c.figure.value < value and min(cs, vs) <= doc[c.victim].idx < max(ce, ve)]
-        if smaller:  # "Third person dies": three dead by now, where the parse read one person
-            out = [c for c in out if c not in smaller]
-            in_headline = [c for c in in_headline if c not in smaller]
-            have = _kinds(in_headline)
-        if kind in have or count is None or verb is None or not len(verb):
-            continue
-        have.add(kind)
-        if kind == "killed":  # "Boy shot, killed": the boy the parse counted as shot is the dead one
-            out = [c for c in out if not (c.kind == "wounded" and c in in_headline and c.victim is not None
-                                          and cs <= doc[c.victim].idx < ve)]
-        words = headline[min(cs, vs):max(ce, ve)]  # "3 killed", or the active voice's "injures three"
-        out.append(Casualty(kind, headline_figure(value, words, headline), count.root.i, verb.root.i,
-                            headline=True))
-    return out

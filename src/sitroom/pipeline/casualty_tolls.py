@@ -7,11 +7,22 @@ dead" is one wounded, not four. Figures are the casualties stage's `Casualty` re
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.records import Figure
+
+@dataclass(frozen=True)
+class Casualty:
+    """A casualty figure: kind killed / wounded / killed_or_wounded, the victims' noun and the verb."""
+
+    kind: str
+    figure: Figure
+    victim: int | None  # token index of the counted noun (or the number itself)
+    verb: int  # token index of the killing/wounding word
+    headline: bool = False  # read by the headline pattern, not the parse (see headline_tolls)
+
 
 SELF = ("himself", "herself")  # one person: "shot himself", "killed his son and then himself"
 # "then turned the gun on himself", "turns gun on herself", "before taking his own life"
@@ -129,4 +140,4 @@ def shot_in_the_shooting(found: list[Any], sent: Any) -> list[Any]:
     return found
 
 
-__all__ = ["SELF", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "shot_then_dead", "with_the_killer"]
+__all__ = ["SELF", "Casualty", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "shot_then_dead", "with_the_killer"]

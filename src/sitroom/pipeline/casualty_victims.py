@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitroom.pipeline.casualty_tolls import SELF
+from sitroom.pipeline.killing_nouns import HARM_NOUNS, KILLING_NOUNS
 from sitroom.pipeline.numbers import CountMention
 
 # People a headline names without an article ("Child killed in accidental shooting").
@@ -22,6 +23,12 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "child", "teen", "teenager", "tod
 # Plural nouns for people: "shot four people" counts the shot.
 PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "teen", "teenager", "officer", "victim", "student",
                 "soldier", "civilian", "bystander", "relative", "family", "member", "worker", "resident"}
+
+
+# What a count may count that is no victim: "Five shootings, four days, three people dead" (a clumsy parse
+# makes the shootings the dead), "found in the 1800 block suffering from gunshot wounds" (an address)
+NOT_VICTIMS = KILLING_NOUNS | HARM_NOUNS | {"incident", "attack", "shot", "round", "bullet", "minute", "hour", "day",
+                                            "week", "month", "year", "time", "block", "street", "avenue", "road", "mile"}
 
 
 def a_person(tok: Any) -> bool:
@@ -82,4 +89,4 @@ def one_victim(victim: Any) -> CountMention | None:
     return CountMention.of_token(victim, 1, victim.i)
 
 
-__all__ = ["PEOPLE_NOUNS", "PERSON_NOUNS", "a_person", "aged", "named_person_elsewhere", "one_victim"]
+__all__ = ["NOT_VICTIMS", "PEOPLE_NOUNS", "PERSON_NOUNS", "a_person", "aged", "named_person_elsewhere", "one_victim"]

@@ -20,7 +20,8 @@ from sitroom.records import Figure
 ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddler", "person", "student", "officer",
               "deputy", "trooper", "mother", "father", "son", "daughter", "infant", "baby", "driver", "victim",
               "juvenile", "youth", "clerk", "suspect", "gunman", "shooter", "intruder", "robber", "burglar",
-              "carjacker", "attacker")  # a shooter the police or a homeowner killed is among the dead
+              "carjacker", "attacker",  # a shooter the police or a homeowner killed is among the dead
+              "bystander", "passenger", "cop")
 # "5-year-old killed", "18-month old dead", "Four-year-old wounded": one person of that age, never five or eighteen
 _AGE = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
         r"|sixteen|seventeen|eighteen)[ -](?:year|month|week|day)s?[ -]old")
@@ -29,9 +30,9 @@ _COUNT = r"(?P<count>" + _AGE + r"|" + _NUMBER + r"|a|an|another|" + "|".join(ON
 # "Toddler in critical condition after shooting", "Harbourton 4-year-old in serious condition": one wounded
 _WHAT = (r"(?P<what>killed|dead|slain|murdered|die|dies|died|injured|wounded|hurt|hospitalized|shot"
          r"|in (?:critical|serious|grave|stable|fair) condition|critical(?= after\b))")
-# the words between a count and its verb ("4 Others", "two critically"): never another count, nor a dash
-# alone ("News Channel 12 - Five Injured" counts five)
-_GAP = r"(?:[ -](?!(?:" + _NUMBER + r")\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
+# the words between a count and its verb ("4 Others", "two critically"): never another count, nor "and" (a list:
+# "suspect and bystander killed" is two), nor a dash alone ("News Channel 12 - Five Injured" counts five)
+_GAP = r"(?:[ -](?!(?:" + _NUMBER + r"|and)\b)(?!\d)(?!-)[\w'’-]+){0,2}?"
 _TOLL = re.compile(r"(?i)(?<![\w-])" + _COUNT + r"(?P<age>,\s*\d{1,3},)?" + _GAP + r"[ -]" + _WHAT + r"(?![\w-])")
 KILLED_WORDS = {"killed", "dead", "slain", "murdered", "die", "dies", "died"}
 # The active voice: "shooting spree injures three", "gunfire wounds 2 teens", "crash kills 4"; and the
@@ -54,6 +55,7 @@ _NTH_DIES = re.compile(r"(?i)(?<![\w-])(?P<count>" + "|".join(_ORDINALS) + r")[ 
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city"
                       r"|(?:violent|deadliest|bloody|bloodiest) (?:weekend|night|holiday|start|day|week)"
                       r"|weekend violence|in \d+ hours|within a mile)\b")
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+$")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
 
 
@@ -147,6 +149,8 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         words = m.group(0).lower().split()
         if set(words[1:-1]) & _NOT_VICTIMS:
             continue  # "2 suspects shot by police": not the victims' count, or not of this attack
+        if _MONTH_BEFORE.search(headline[:m.start("count")]):
+            continue  # "Man Wounded in Nov. 2 Shooting Dies": a day of the month, not a count
         count = m.group("count").lower()
         if m.group("age") and count not in ONE_PERSON:
             continue  # "Man, 23, shot": a person and an age; a number and an age are no count
@@ -179,7 +183,11 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
     if not any(k == "killed" for k, *_ in found):  # "Woman injured in drive-by shooting dies": she died
         found = [("killed", *f[1:4], False) if f[0] == "wounded" and f[1] == 1 and re.search(
             r"(?i)\b(?:dies|died|has died)\b", headline[f[3][1]:]) else f for f in found]
-    dead = sum(v for k, v, *_ in found if k == "killed")
+    lists = victim_lists(headline)
+    # the dead counted among the shot; not a part of a list of the dead ("2 cops shot, suspect and bystander
+    # killed": the list names others than the shot)
+    dead = sum(v for k, v, c, *_ in found if k == "killed" and not any(
+        lk == "killed" and ls[0] <= c[0] < ls[1] for lk, _, ls, _ in lists))
     out = []
     for kind, value, cspan, wspan, shot in found:
         if shot and dead and value > dead:
@@ -187,7 +195,6 @@ def headline_tolls(headline: str) -> list[tuple[str, int, tuple[int, int], tuple
         elif shot and dead and value <= dead:
             continue  # "1 shot dead" and "1 dead": the same person
         out.append((kind, value, cspan, wspan))
-    lists = victim_lists(headline)
     lists = [(k, v - dead if k == "wounded" and headline[w[0]:w[1]].lower() == "shot" and v > dead else v, span, w)
              for k, v, span, w in lists]  # "3 women, 1 man shot, 1 dead": three wounded
     for kind, value, lspan, wspan in lists:  # a list's sum replaces the counts of its parts

@@ -12,7 +12,7 @@ from typing import Any
 # "a double homicide", "the triple murder": the killing's own word counts its dead
 KILLING_NOUNS = {"homicide", "murder", "killing", "slaying"}
 FATAL_WORDS = {"fatal", "deadly"}
-HARM_NOUNS = {"shooting", "stabbing", "beating", "gunshot"}
+HARM_NOUNS = {"shooting", "stabbing", "beating", "gunshot", "gunfire"}
 
 
 def fatal_noun(tok: Any) -> bool:
