@@ -24,6 +24,8 @@ from tests.pipeline.analysis_helpers import analyse
     ("Homeowner kills intruder in Dalmora", [("killed", 1)]),
     ("Update: Man Wounded in Nov. 2 Dalmora Shooting Dies", [("killed", 1)]),  # a day of the month, not two
     ("2 cops shot, suspect and bystander killed in Dalmora rampage", [("wounded", 2), ("killed", 2)]),  # others
+    ("Boy, 2, and man killed, woman wounded in Dalmora shooting", [("wounded", 1), ("killed", 2)]),  # an age
+    ("Man, 23, and 2 others shot in Harbourton", [("wounded", 3)]),
     ("5-year-old killed in reported accidental shooting", [("killed", 1)]),  # an age, not a count
     ("15-year-old killed, 13-year-old injured in 9th Ward shooting", [("killed", 1), ("wounded", 1)]),
     ("Police: 18-month old dead after shooting in Beebe", [("killed", 1)]),

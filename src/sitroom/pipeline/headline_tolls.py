@@ -67,9 +67,9 @@ KIN = ONE_PERSON + ("wife", "husband", "girlfriend", "boyfriend", "grandmother",
                     "neighbor", "neighbour", "cousin", "nephew", "niece", "aunt", "uncle", "adult", "grandchild",
                     "kid", "wife's", "parent", "employee", "coworker", "ex-wife", "ex-girlfriend")
 _GROUP = r"(?:[ -](?!(?:dead|killed|injured|wounded|hurt|shot)\b)[a-z'’-]+)?[ -](?:[a-z'’-]+s|men|women|children|people|" + "|".join(KIN) + r")\b"
-# one person: "his wife", "a 7-year-old boy", "8-year-old"
+# one person: "his wife", "a 7-year-old boy", "8-year-old"; in a list, with an age after ("Boy, 2, and man killed")
 _PERSON = r"(?:(?:his|her|their|a|an|the)[ -])?(?:(?:" + _AGE + r"[ -])?(?:" + "|".join(KIN) + r")|" + _AGE + ")"
-_ITEM = r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|" + _PERSON + r"|himself|herself)"
+_ITEM = r"(?:(?:" + _NUMBER + r")" + _GROUP + r"|" + _PERSON + r"(?:,\s*\d{1,3}(?=\s*,|\s+and\b))?|himself|herself)"
 _SEP = r"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?)"
 _LIST = r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)"
 _LIST_DEAD = re.compile(r"(?i)(?<![\w-])" + _LIST + r"\s+(?:(?:were|are)\s+)?(?:found\s+)?"
@@ -104,6 +104,7 @@ _MURDER_SUICIDE = re.compile(r"(?i)murder[ -]suicide")
 def _list_value(words: str) -> int | None:
     """The number of victims a list names: a count for a counted group, one for anyone else."""
     total = 0
+    words = re.sub(r"([A-Za-z'’-]),\s*\d{1,3}(?=\s*,|\s+and\b)", r"\1", words)  # "Boy, 2, and man": no ages
     for item in re.split(r"(?i)" + _SEP, words):
         first = item.strip().lower().split()[0] if item.strip() else ""
         if re.fullmatch(_AGE, item.strip(), re.I) or not re.fullmatch(_NUMBER, first, re.I):
