@@ -43,6 +43,7 @@ ANIMALS = {"deer", "dog", "cat", "animal", "bird", "horse", "cow", "cattle", "li
 GENERIC_PEOPLE = {"people", "person", "victim", "individual", "civilian", "resident"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
+
 def _to_death(tok: Any) -> bool:
     """"shot dead", "stabbed to death", "beaten to death", "fatally shot": a verb of violence that killed."""
     for c in tok.children:

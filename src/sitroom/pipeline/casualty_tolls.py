@@ -13,6 +13,7 @@ from typing import Any
 from sitroom.pipeline.numbers import MULTIPLES
 from sitroom.records import Figure
 
+
 @dataclass(frozen=True)
 class Casualty:
     """A casualty figure: kind killed / wounded / killed_or_wounded, the victims' noun and the verb."""
@@ -140,4 +141,5 @@ def shot_in_the_shooting(found: list[Any], sent: Any) -> list[Any]:
     return found
 
 
-__all__ = ["SELF", "Casualty", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "shot_then_dead", "with_the_killer"]
+__all__ = ["SELF", "Casualty", "SUICIDE", "shot_in_the_shooting", "shot_less_dead", "shot_then_dead",
+           "with_the_killer"]

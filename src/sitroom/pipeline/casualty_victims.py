@@ -27,8 +27,9 @@ PEOPLE_NOUNS = {"people", "person", "man", "woman", "child", "teen", "teenager",
 
 # What a count may count that is no victim: "Five shootings, four days, three people dead" (a clumsy parse
 # makes the shootings the dead), "found in the 1800 block suffering from gunshot wounds" (an address)
-NOT_VICTIMS = KILLING_NOUNS | HARM_NOUNS | {"incident", "attack", "shot", "round", "bullet", "minute", "hour", "day",
-                                            "week", "month", "year", "time", "block", "street", "avenue", "road", "mile"}
+NOT_VICTIMS = KILLING_NOUNS | HARM_NOUNS | {
+    "incident", "attack", "shot", "round", "bullet", "minute", "hour", "day", "week", "month", "year", "time",
+    "block", "street", "avenue", "road", "mile"}
 
 
 def a_person(tok: Any) -> bool:
