@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from sitroom.pipeline.event_links import coordinated, linked
+from tests.pipeline.analysis_helpers import analyse
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,16 @@ def test_an_attack_and_the_killing_under_it_are_linked_but_not_across_another_ve
     assert linked(_draft(doc, "killing"), _draft(doc, "attacked"))
     doc = nlp("Five soldiers were killed in attacks, prompting airstrikes.")
     assert not linked(_draft(doc, "killed"), _draft(doc, "airstrikes"))
+
+
+@pytest.mark.parametrize("text", [
+    "Early reports said one person had died in the Dalmora shooting, but that proved to be incorrect, officials said.",
+    "Witnesses said a guard was shot in Dalmora, though that turned out to be wrong.",
+])
+def test_a_report_taken_back_in_its_sentence_is_denied(text):
+    assert [e.status for e in analyse(text).events if e.event == "ASSAULT"] == ["denied"]
+
+
+def test_a_false_report_of_someone_else_leaves_the_attack_reported():
+    text = "A man was killed in Dalmora, but reports of a second victim were false."
+    assert [e.status for e in analyse(text).events if e.event == "ASSAULT"] == ["reported"]

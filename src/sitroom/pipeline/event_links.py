@@ -7,6 +7,7 @@ inquiry ("police are investigating the shooting of a boy") happened, or is only 
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sitroom.pipeline.arguments import LIGHT_VERBS
@@ -64,4 +65,17 @@ def inquired(tok: Any, inquiry: Any, casualties: bool) -> bool:
     return casualties or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and head.i == inquiry.i)
 
 
-__all__ = ["coordinated", "inquired", "linked"]
+# "..., but that proved to be incorrect": a report taken back in the same sentence
+_TAKEN_BACK = re.compile(r"(?i)\b(?:but|though|although)\s+(?:that|this|it|the reports?|those reports|these reports)"
+                         r"\s+(?:later\s+)?(?:proved|has proved|proven|turned out|was found|were found|was|were)\s+"
+                         r"(?:to be\s+)?(?:incorrect|false|untrue|wrong|inaccurate|erroneous|unfounded|mistaken)\b")
+
+
+def retracted(tok: Any, sent: Any) -> bool:
+    """Whether what a trigger tells is taken back after it in its sentence ("Early reports said one person had
+    died in the shooting, but that proved to be incorrect"): denied, its figures no one's claim."""
+    found = _TAKEN_BACK.search(sent.text)
+    return found is not None and tok.idx - sent.start_char < found.start()
+
+
+__all__ = ["coordinated", "inquired", "linked", "retracted"]

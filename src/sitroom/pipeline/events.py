@@ -20,7 +20,7 @@ from sitroom.pipeline.acled import ARMED, CUED_MEANS, acled_type, party_follower
 from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
-from sitroom.pipeline.event_links import coordinated, inquired, linked
+from sitroom.pipeline.event_links import coordinated, inquired, linked, retracted
 from sitroom.pipeline.killing_nouns import fatal_noun
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
@@ -429,7 +429,7 @@ class EventsStage:
         doc = state.doc
         tok = doc[d.trigger.token]
         entry = d.trigger.entry
-        status = _status(tok, sent)
+        status = "denied" if retracted(tok, sent) else _status(tok, sent)
         event = entry.event
         if status == "denied" and event == "AGREE":
             event, status = "REJECT", "reported"  # "failed to reach agreement", "will not accept"
