@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from sitroom.pipeline.numbers import number_value
+from sitroom.pipeline.time import MONTHS
 from sitroom.records import Figure
 
 ONE_PERSON = ("man", "woman", "teen", "teenager", "boy", "girl", "child", "toddler", "person", "student", "officer",
@@ -55,7 +56,7 @@ _NTH_DIES = re.compile(r"(?i)(?<![\w-])(?P<count>" + "|".join(_ORDINALS) + r")[ 
 ROUND_UP = re.compile(r"(?i)\b(?:shootings|attacks|incidents|separate|weekend of violence|across the city"
                       r"|(?:violent|deadliest|bloody|bloodiest) (?:weekend|night|holiday|start|day|week)"
                       r"|weekend violence|in \d+ hours|within a mile)\b")
-_MONTH_BEFORE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+$")
+_MONTH_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+$")
 _NOT_VICTIMS = {"suspect", "suspects", "police", "officers", "gunman", "gunmen", "shooter", "shooters"}
 
 
