@@ -136,3 +136,32 @@ def test_a_fronted_telling_day_stays_the_tellings_when_what_was_said_names_a_wee
     text = "On Thursday, the coroner said the shooting death of a guard in Dalmora this week was an accident."
     st = analyse(text, published="2014-06-13")
     assert {e.date.start for e in st.events if e.event == "ASSAULT"} == {"2014-06-09"}  # this week, not Thursday
+
+
+@pytest.mark.parametrize("text", [
+    # in custody, in jail: the suspect's day, not the attack's
+    "Two men were shot and killed outside a Dalmora bar. Quenton Varga, 19, was taken into custody by deputies "
+    "on Thursday and charged with murder. Varga killed the men on May 10 after an argument, deputies said.",
+    "More than two weeks after a boy was fatally shot in a Dalmora home, a man has been charged in his death. "
+    "Quenton Varga, 23, was in jail on Friday night, charged in the death of the boy. "
+    "The boy was shot and killed in an apartment on Kinsey Avenue on May 10.",
+    # a later noun's day: the arraignment, not the shooting
+    "A Dalmora man faces a neglect charge after his girlfriend's son shot himself with the man's handgun. "
+    "Quenton Varga appeared before a judge during his Friday arraignment. The boy shot himself in the leg on "
+    "May 10, deputies said.",
+    "Four students were wounded in a shooting outside Harbourton High School. The three suspects appeared in court "
+    "Wednesday morning for arraignment on the indictment. Police said the May 10 shooting outside the school was "
+    "gang-related.",
+])
+def test_the_day_a_suspect_is_held_or_arraigned_is_not_the_attacks(text):
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events
+            if e.event == "ASSAULT" and e.date and e.date.precision == "day"}
+    assert days == {"2014-05-10"}
+
+
+@pytest.mark.parametrize("text, trigger, day", [
+    ("A man was in the hospital on Friday after he was shot in Dalmora on Thursday.", "shot", "2014-06-05"),
+    ("Deputies say a teenager was shot on Friday at a vigil for his cousin.", "shot", "2014-06-06"),
+])
+def test_an_attack_s_own_day_beside_a_state_or_a_later_noun_stays(text, trigger, day):
+    assert _assault_days(text)[trigger] == (day, "day")

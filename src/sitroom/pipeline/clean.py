@@ -21,6 +21,7 @@ from datetime import date
 from sitroom.ingest.decode import decode_text
 from sitroom.ingest.options import IngestOptions
 from sitroom.pipeline.language import detect_language
+from sitroom.pipeline.titles import split_site_name
 from sitroom.records import Article, DroppedLine, PublishedDate, RawDocument, content_hash
 
 _MONTHS = {m[:3]: i for i, m in enumerate(
@@ -432,9 +433,14 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> Article:
         published = PublishedDate(flagged.date, flagged.precision, "flag") if flagged else None
     published = published or PublishedDate(None, "unknown", "unknown")
 
-    title = (raw.title or meta.get("title") or headline or "").strip() or None
+    title = full_title = (raw.title or meta.get("title") or headline or "").strip() or None
+    outlet = raw.outlet or meta.get("sitename") or options.outlet or sign_outlet
+    if title:  # "Teen shot on Dalmora Street - KXYZ News 9": the station is no part of the story
+        title, site = split_site_name(title, outlet)
+        if site:
+            dropped.append(DroppedLine(site, "site name"))
     for unit in units:
-        if unit.reason and not (unit.reason == "title" and unit.text == title):
+        if unit.reason and not (unit.reason == "title" and unit.text == full_title):
             dropped.append(DroppedLine(unit.text, unit.reason))
     dropped.extend(sign_dropped)
     body = [u.text for u in units if not u.reason]
@@ -451,7 +457,7 @@ def clean_document(raw: RawDocument, options: IngestOptions) -> Article:
         uri=raw.uri,
         text=article_text,
         title=title,
-        outlet=raw.outlet or meta.get("sitename") or options.outlet or sign_outlet,
+        outlet=outlet,
         published=published,
         language=detect_language(article_text),
         dropped=tuple(dropped),

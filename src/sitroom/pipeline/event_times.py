@@ -39,13 +39,54 @@ def _state_verb(tok: Any) -> bool:
             return True
         if c.dep_ == "prep" and any(g.lemma_.lower() == "condition" for g in c.children):
             return True
-    return False
+    return _held(tok, HELD_WORDS | {"hospital"})  # "was in jail Friday night", "was in the hospital Sunday"
+
+
+# Where a suspect is held: "taken into custody Thursday", "was in jail on Friday night", "held in prison"
+HELD_WORDS = {"custody", "jail", "prison"}
+
+
+def _held(verb: Any, places: set[str]) -> bool:
+    """Whether a verb puts its subject in one of `places` ("into custody", "in jail")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "into") and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in places for g in c.children) for c in verb.children)
 
 
 # What follows an attack by days or months: "arrested Wednesday in connection with a shooting", "charged
 # Monday in the killing of".
 JUSTICE_VERBS = {"arrest", "charge", "sentence", "indict", "convict", "plead", "book", "detain", "jail", "release",
                  "arraign", "identify", "name", "bury", "mourn", "remember"}
+
+
+COURT_WORDS = {"court", "judge", "arraignment", "hearing"}  # "appeared in court", "appeared before a judge"
+
+
+def _justice(verb: Any) -> bool:
+    """Whether a verb tells an arrest, a charge or a funeral ("arrested", "charged", "taken into custody",
+    "appeared in court")."""
+    if verb.lemma_.lower() == "appear":
+        return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in COURT_WORDS for g in c.children)
+                   for c in verb.children)
+    return verb.lemma_.lower() in JUSTICE_VERBS or _held(verb, HELD_WORDS)
+
+
+# What comes after an attack, named by a noun whose day a time expression may give: "his Friday
+# arraignment", "a hearing Monday", "Sunday's vigil". Their day is not the attack's.
+LATER_NOUNS = {"arraignment", "hearing", "trial", "sentencing", "funeral", "vigil", "memorial", "arrest",
+               "indictment", "conference", "briefing", "appearance"}
+
+
+def _later_noun(time_tok: Any, trig: Any = None) -> bool:
+    """Whether a time expression belongs to a noun of what comes after an attack (`LATER_NOUNS`): on
+    the way up from it to its verb (or to the trigger), such a noun is its head."""
+    tok = time_tok
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        if trig is not None and tok.i == trig.i:
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LATER_NOUNS:
+            return True
+    return False
 
 
 # Verbs of telling: "prosecutors said Friday that a man shot his partner", "the medical examiner confirmed
@@ -71,7 +112,7 @@ def later_state(trig: Any, time_tok: Any) -> bool:
     An immediate consequence keeps the day: "sends a man to the hospital
     Friday after he was shot".
     """
-    if _state_verb(trig):
+    if _state_verb(trig) or _later_noun(time_tok, trig):
         return True
     if time_tok.i in {t.i for t in trig.subtree}:
         return False
@@ -79,7 +120,7 @@ def later_state(trig: Any, time_tok: Any) -> bool:
     top = governor.head if governor.dep_ == "conj" else governor  # "arrested and charged Friday"
     if _telling(governor, time_tok) and trig.i in {t.i for t in top.subtree}:
         return True  # "said Friday that a man shot ...": the day of the words
-    if governor.lemma_.lower() in JUSTICE_VERBS and trig.i in {t.i for t in top.subtree}:
+    if _justice(governor) and trig.i in {t.i for t in top.subtree}:
         return True  # "arrested Wednesday in connection with a shooting": the arrest's day
     return _state_verb(governor)
 
@@ -127,7 +168,7 @@ def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     if own:
         return any(not later_state(t, time_tok) for t in own)
     governor = _governor(time_tok)
-    return not (_state_verb(governor) or governor.lemma_.lower() in JUSTICE_VERBS or _telling(governor, time_tok))
+    return not (_state_verb(governor) or _justice(governor) or _telling(governor, time_tok) or _later_noun(time_tok))
 
 
 def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
