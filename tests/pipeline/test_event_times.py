@@ -152,6 +152,9 @@ def test_a_fronted_telling_day_stays_the_tellings_when_what_was_said_names_a_wee
     "Four students were wounded in a shooting outside Harbourton High School. The three suspects appeared in court "
     "Wednesday morning for arraignment on the indictment. Police said the May 10 shooting outside the school was "
     "gang-related.",
+    # the day charges were filed
+    "A teenager is jailed in the shooting death of a Dalmora man. The county prosecutor filed charges of murder "
+    "Sunday against Quenton Varga. Police said Varga shot the man on May 10.",
 ])
 def test_the_day_a_suspect_is_held_or_arraigned_is_not_the_attacks(text):
     days = {e.date.start for e in analyse(text, published=PUBLISHED).events
@@ -165,3 +168,24 @@ def test_the_day_a_suspect_is_held_or_arraigned_is_not_the_attacks(text):
 ])
 def test_an_attack_s_own_day_beside_a_state_or_a_later_noun_stays(text, trigger, day):
     assert _assault_days(text)[trigger] == (day, "day")
+
+
+@pytest.mark.parametrize("text, day", [
+    # the day a sentence says the incident happened on beats one told from where the reporter stands
+    ("A boy and a woman were shot overnight in north Dalmora. It happened around 10:45 p.m. Friday on Kossuth "
+     "Street, police said.", "2014-06-06"),
+    ("Shots rang out in Dalmora overnight and four people were hurt. The shooting took place around 11:45 p.m. "
+     "Friday, police said.", "2014-06-06"),
+    # a span of days ("last weekend") narrows to the day the article gives the incident
+    ("A Dalmora man faces a charge after accidentally shooting his friend last weekend. Quenton Varga was "
+     "arrested after Sunday afternoon's incident.", "2014-06-01"),
+])
+def test_the_day_the_article_says_it_happened_settles_a_vaguer_one(text, day):
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {day}
+
+
+def test_a_day_the_reporter_tells_stays_when_the_article_says_no_other():
+    days = {e.date.start for e in analyse("Two men were shot overnight outside a Dalmora bar, police said.",
+                                          published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {PUBLISHED}

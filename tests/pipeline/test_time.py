@@ -61,6 +61,13 @@ def test_same_day_words(text):
     assert span(text) == ("2020-02-14", "2020-02-14", "day")
 
 
+def test_last_weekend_is_the_weekend_before_when_said_on_a_weekend():
+    assert span("last weekend", TUE) == ("2020-02-08", "2020-02-09", "day")  # the weekend just past
+    assert span("last weekend", date(2020, 2, 15)) == ("2020-02-08", "2020-02-09", "day")  # a Saturday
+    assert span("last weekend", date(2020, 2, 16)) == ("2020-02-08", "2020-02-09", "day")  # a Sunday
+    assert span("this weekend", date(2020, 2, 15)) == ("2020-02-15", "2020-02-16", "day")
+
+
 def test_yesterday_and_ago():
     assert span("yesterday") == ("2020-02-13", "2020-02-13", "day")
     assert span("three days ago") == ("2020-02-11", "2020-02-11", "day")

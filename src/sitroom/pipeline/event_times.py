@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.pipeline.time import MONTHS
-from sitroom.records import DateSpan
+from sitroom.records import DateSpan, EventMention
+
+PUBLICATION_WEEK = "publication date"  # the text of the date an undated event gets: the week before publication
 
 # Verbs of a state at the time of the report: a victim "remained in critical condition Friday", "was
 # recovering Friday morning", "an investigation was underway Thursday", "it was unclear Friday". "Be"
@@ -59,15 +62,17 @@ JUSTICE_VERBS = {"arrest", "charge", "sentence", "indict", "convict", "plead", "
 
 
 COURT_WORDS = {"court", "judge", "arraignment", "hearing"}  # "appeared in court", "appeared before a judge"
+CHARGE_WORDS = {"charge", "indictment", "warrant", "complaint"}  # "filed charges Sunday", "issued a warrant"
 
 
 def _justice(verb: Any) -> bool:
     """Whether a verb tells an arrest, a charge or a funeral ("arrested", "charged", "taken into custody",
-    "appeared in court")."""
+    "appeared in court", "the prosecutor filed charges")."""
     if verb.lemma_.lower() == "appear":
         return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in COURT_WORDS for g in c.children)
                    for c in verb.children)
-    return verb.lemma_.lower() in JUSTICE_VERBS or _held(verb, HELD_WORDS)
+    return verb.lemma_.lower() in JUSTICE_VERBS or _held(verb, HELD_WORDS) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CHARGE_WORDS for c in verb.children)
 
 
 # What comes after an attack, named by a noun whose day a time expression may give: "his Friday
@@ -76,17 +81,27 @@ LATER_NOUNS = {"arraignment", "hearing", "trial", "sentencing", "funeral", "vigi
                "indictment", "conference", "briefing", "appearance"}
 
 
-def _later_noun(time_tok: Any, trig: Any = None) -> bool:
-    """Whether a time expression belongs to a noun of what comes after an attack (`LATER_NOUNS`): on
-    the way up from it to its verb (or to the trigger), such a noun is its head."""
+# What an attack is called where no trigger names it: "arrested after Sunday afternoon's incident"
+INCIDENT_NOUNS = {"incident", "shooting", "attack", "killing", "homicide", "murder", "ambush"}
+
+
+def _owner(time_tok: Any, trig: Any = None) -> str | None:
+    """The noun a time expression belongs to, if it is one of what comes after an attack (`LATER_NOUNS`:
+    "his Friday arraignment") or the attack itself (`INCIDENT_NOUNS`: "Sunday's incident"): the first
+    such noun on the way up from the time to its verb (or to the trigger)."""
     tok = time_tok
     while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
         tok = tok.head
         if trig is not None and tok.i == trig.i:
-            return False
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LATER_NOUNS:
-            return True
-    return False
+            return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in LATER_NOUNS | INCIDENT_NOUNS:
+            return tok.lemma_.lower()
+    return None
+
+
+def _later_noun(time_tok: Any, trig: Any = None) -> bool:
+    """Whether a time expression belongs to a noun of what comes after an attack (`_owner`)."""
+    return _owner(time_tok, trig) in LATER_NOUNS
 
 
 # Verbs of telling: "prosecutors said Friday that a man shot his partner", "the medical examiner confirmed
@@ -167,8 +182,11 @@ def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     own = [time_tok.doc[i] for i in attacks if sent.start <= i < sent.end]
     if own:
         return any(not later_state(t, time_tok) for t in own)
+    owner = _owner(time_tok)
+    if owner is not None:  # "arrested after Sunday's incident": the incident's day; "his Friday arraignment": not
+        return owner in INCIDENT_NOUNS
     governor = _governor(time_tok)
-    return not (_state_verb(governor) or _justice(governor) or _telling(governor, time_tok) or _later_noun(time_tok))
+    return not (_state_verb(governor) or _justice(governor) or _telling(governor, time_tok))
 
 
 def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
@@ -252,6 +270,8 @@ def tells_when(sent: Any) -> bool:
     """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
     place", police "responded" or "were called" (dispatched, summoned) to the scene."""
     root = sent.root
+    if root.lemma_.lower() in SPEECH_VERBS:  # "It happened around 10 p.m. Friday, police said."
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
     lemma = root.lemma_.lower()
     if lemma in CALLED_VERBS and any(c.dep_ == "auxpass" for c in root.children):
         return True  # "Deputies were called to the home at 4:30 p.m. Saturday."
@@ -259,6 +279,52 @@ def tells_when(sent: Any) -> bool:
 
 
 INCIDENT_WINDOW_DAYS = 7  # an article's undated attacks happened in the week up to its publication
+
+
+def _window_days(state: DocState, attacks: frozenset[int]) -> list[Mention]:
+    """The time expressions naming a day in the week up to publication that may be an attack's (`attack_day`)."""
+    pub = state.article.published.date
+    if not pub:
+        return []
+    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
+    return [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
+            and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
+
+
+def told_day(state: DocState, sentences: list[Any], attacks: frozenset[int] = frozenset()) -> DateSpan | None:
+    """The single day a sentence that tells when the incident was (`tells_when`) names first, in the week up
+    to publication: "The shooting took place around 11:45 p.m. Sunday." """
+    told = [(s.start, s.end) for s in sentences if tells_when(s)]
+    for m in _window_days(state, attacks):
+        if m.value.start == m.value.end and any(a <= m.token_start < b for a, b in told):
+            return m.value
+    return None
+
+
+# Days told from where the reporter stands ("overnight", "last night", "this morning"): a day the article
+# says the incident happened on, in so many words, is more exact
+DEICTIC = {"overnight", "last night", "tonight", "today", "this morning", "this afternoon", "this evening",
+           "earlier today", "late last night", "early this morning", "yesterday"}
+
+
+def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None) -> EventMention:
+    """An attack's date once the article's incident day is known: an attack with no day of its own (the
+    week before publication, or a day inferred from the lead) gets the `incident` day (`incident_day`);
+    one told by where the reporter stands ("shot overnight") gets the day a sentence says the incident
+    happened on (`told_day`: "It happened around 10:45 p.m. Friday"), within a day of it; and one with
+    a span of days ("last weekend") gets the incident day within it. Each marked inferred."""
+    span = ev.date
+    if ev.event != "ASSAULT" or span is None:
+        return ev
+    if incident is not None and (span.text == PUBLICATION_WEEK or span.inferred):
+        return replace(ev, date=replace(incident, inferred=True))
+    if told is not None and span.precision == "day" and span.text.lower() in DEICTIC \
+            and abs((date.fromisoformat(told.start) - date.fromisoformat(span.start)).days) <= 1:
+        return replace(ev, date=replace(told, inferred=True))
+    if incident is not None and span.precision == "day" and span.start < span.end \
+            and span.start <= incident.start <= span.end and incident.start == incident.end:
+        return replace(ev, date=replace(incident, inferred=True))
+    return ev
 
 
 def incident_day(state: DocState, incident_sentences: list[Any],
@@ -269,18 +335,20 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`); `attacks`:
     as for `lead_day`. Where none of those names a day, the day the article names most in that week
     (a time that tells no later state, arrest or telling: `attack_day`)."""
-    pub = state.article.published.date
-    if not pub:
-        return None
-    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
+    days = _window_days(state, attacks)
+    told = [(s.start, s.end) for s in incident_sentences if tells_when(s)]
     ranges = [(s.start, s.end) for s in incident_sentences]
-    days = [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
-            and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
-    for m in days:
-        if any(a <= m.token_start < b for a, b in ranges):
-            return m.value
+    single = [m for m in days if m.value.start == m.value.end]
+    # "It happened at 11:45 p.m. Sunday" first: it says when, and nothing else
+    for pool in (told, ranges):
+        for m in single:
+            if any(a <= m.token_start < b for a, b in pool):
+                return m.value
     # else the day the article names most, first named on a tie ("The boy's body was found in a field on
-    # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries
-    single = [m.value for m in days if m.value.start == m.value.end]
-    counts = Counter(span.start for span in single)
-    return max(single, key=lambda span: counts[span.start], default=None)  # max keeps the first of equals
+    # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries; within
+    # the span of days an attack's sentence names, if it names one ("shot his friend last weekend")
+    spans = [m.value for m in days if m.value.start != m.value.end and any(a <= m.token_start < b for a, b in ranges)]
+    inside = [m.value for m in single if not spans or spans[0].start <= m.value.start <= spans[0].end]
+    counts = Counter(span.start for span in inside)
+    # max keeps the first of equals
+    return max(inside, key=lambda span: counts[span.start], default=spans[0] if spans else None)

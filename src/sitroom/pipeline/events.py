@@ -21,6 +21,7 @@ from sitroom.pipeline.actors import main_country
 from sitroom.pipeline.base import DocState, assign
 from sitroom.pipeline.casualties import Casualty
 from sitroom.pipeline.event_links import coordinated, inquired, linked, retracted
+from sitroom.pipeline.event_times import PUBLICATION_WEEK
 from sitroom.pipeline.killing_nouns import fatal_noun
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
 from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
@@ -146,7 +147,6 @@ def _attribution(state: DocState, tok: Any, sent: Any) -> tuple[str | None, Acto
     return None, None
 
 
-PUBLICATION_WEEK = "publication date"  # the text of the date an undated event gets: the week before publication
 
 
 def _publication_span(state: DocState) -> DateSpan | None:
@@ -382,10 +382,10 @@ class EventsStage:
                 if ev.event == "ASSAULT" and (ev.actors or ev.mode):
                     recent_attack = (n, ev)
                 events.append(ev)
+        # an attack whose sentence names no day happened on the day the article's attacks did
         day = when.incident_day(state, incident_sentences, attacks)
-        if day is not None:  # an attack whose sentence names no day happened on the day the article's attacks did
-            events = [replace(e, date=replace(day, inferred=True)) if e.event == "ASSAULT" and e.date is not None
-                      and (e.date.text == PUBLICATION_WEEK or e.date.inferred) else e for e in events]
+        told = when.told_day(state, incident_sentences, attacks)
+        events = [when.settled(e, day, told) for e in events]
         return assign(state, events=tuple(events))
 
     @staticmethod

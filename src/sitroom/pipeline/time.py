@@ -205,6 +205,8 @@ def _relative(s: str, text: str, a: date, future: bool) -> DateSpan | None:
         monday = a - timedelta(days=a.weekday())
         if unit == "weekend":
             sat = a - timedelta(days=(a.weekday() - 5) % 7)
+            if which in ("last", "previous") and a.weekday() >= 5:  # said on a weekend: the one before
+                sat -= timedelta(days=7)
             if which == "next" or (future and which == "this"):
                 sat = a + timedelta(days=(5 - a.weekday()) % 7)
             return _span(sat, sat + timedelta(days=1), "day", text)
