@@ -189,3 +189,40 @@ def test_a_day_the_reporter_tells_stays_when_the_article_says_no_other():
     days = {e.date.start for e in analyse("Two men were shot overnight outside a Dalmora bar, police said.",
                                           published=PUBLISHED).events if e.event == "ASSAULT"}
     assert days == {PUBLISHED}
+
+
+@pytest.mark.parametrize("text, day, inferred", [
+    # a death is dated by the attack its sentence gives as its cause, as ACLED and GVA date the attack
+    ("Quenton Varga, 11, died Thursday morning from wounds suffered in a shooting Monday in Dalmora.",
+     "2014-06-02", False),
+    ("A man was shot Monday and died Thursday at Harbourton Memorial Hospital.", "2014-06-02", False),
+    # with no day of the attack's own, the death's day stands
+    ("A man died Tuesday after a shooting in Dalmora.", "2014-06-03", False),
+    ("A man died at Harbourton General Hospital at 7 p.m. on May 10, less than an hour after he was found shot "
+     "on First Street.", "2014-05-10", False),
+])
+def test_a_death_takes_the_day_of_the_attack_that_caused_it(text, day, inferred):
+    [ev] = [e for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"]
+    assert (ev.date.start, ev.date.inferred) == (day, inferred)
+
+
+def test_the_day_of_a_death_is_no_day_for_its_attack():
+    days = _assault_days("A teenager died Thursday, four days after he was shot by a pellet gun in Dalmora.")
+    assert days["shot"][1] != "day"
+
+
+def test_a_statistic_of_deaths_keeps_its_year():
+    [ev] = [e for e in analyse("According to a study by the Harbourton Ledger and Dalmora Today, 141 children died in "
+                               "unintentional shootings in 2013.", published=PUBLISHED).events if e.event == "ASSAULT"]
+    assert (ev.date.start, ev.date.precision) == ("2013-01-01", "year")
+
+
+def test_a_death_with_no_attack_named_keeps_its_day():
+    assert _assault_days("A Dalmora man died of a gunshot wound on Tuesday.")["died"] == ("2014-06-03", "day")
+
+
+def test_the_time_a_shooting_was_reported_is_the_incident_s():
+    text = ("A Dalmora boy, 5, died after he was shot. The shooting was reported near Shopiere Road at about "
+            "7:15 p.m. Tuesday.")
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {"2014-06-03"}

@@ -169,6 +169,13 @@ def test_find_times_regex_catches_what_the_model_misses(nlp):
     assert ("2020-02-12", "2020-02-12") in values
 
 
+def test_a_name_ending_in_today_is_no_time(nlp):
+    doc = nlp("A study by the Harbourton Ledger and Dalmora Today counted 141 deaths in 2015. "
+              "Today the council meets, and police said Today that the road is open.")
+    texts = [m.text for m in find_times(doc, FRI)]
+    assert texts.count("Today") == 2 and "2015" in texts  # the sentence's and the telling's, not the paper's
+
+
 def test_plans_to_is_future(nlp):
     doc = nlp("The envoy plans to visit the capital on Thursday.")
     (m,) = find_times(doc, FRI)

@@ -116,6 +116,26 @@ def _governor(tok: Any) -> Any:
     return tok
 
 
+def is_death(tok: Any) -> bool:
+    """Whether a trigger is a death ("died", "succumbed", "passed away"), which may follow its attack by days."""
+    lemma = tok.lemma_.lower()
+    return lemma in ("die", "succumb") or (lemma == "pass" and any(c.lower_ == "away" for c in tok.children))
+
+
+def cause_of(death: Any, attacks: frozenset[int] | set[int]) -> Any | None:
+    """The attack a death's sentence gives as its cause, if any: an attack trigger (not itself a death)
+    under the death ("died Tuesday from wounds suffered in a shooting Saturday", "a woman shot last week
+    died Sunday", "died Thursday, days after he was shot") or the one the death is joined to ("was shot
+    Saturday and died Tuesday")."""
+    if not is_death(death):
+        return None
+    doc = death.doc
+    under = {t.i for t in death.subtree}
+    found = [doc[i] for i in sorted(attacks) if i != death.i and not is_death(doc[i])
+             and (i in under or (death.dep_ == "conj" and death.head.i == i))]
+    return found[0] if found else None
+
+
 def later_state(trig: Any, time_tok: Any) -> bool:
     """Whether a time expression tells a later state than the trigger's happening, not its day.
 
@@ -137,6 +157,8 @@ def later_state(trig: Any, time_tok: Any) -> bool:
         return True  # "said Friday that a man shot ...": the day of the words
     if _justice(governor) and trig.i in {t.i for t in top.subtree}:
         return True  # "arrested Wednesday in connection with a shooting": the arrest's day
+    if is_death(governor) and not is_death(trig) and trig.i in {t.i for t in governor.subtree}:
+        return True  # "died Thursday, days after he was shot": the death's day
     return _state_verb(governor)
 
 
@@ -180,6 +202,7 @@ def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     state, arrest, charge or telling."""
     sent = time_tok.sent
     own = [time_tok.doc[i] for i in attacks if sent.start <= i < sent.end]
+    own = [t for t in own if cause_of(t, attacks) is None]  # a death dated apart from its attack: the death's day
     if own:
         return any(not later_state(t, time_tok) for t in own)
     owner = _owner(time_tok)
@@ -189,9 +212,9 @@ def attack_day(time_tok: Any, attacks: frozenset[int] | set[int]) -> bool:
     return not (_state_verb(governor) or _justice(governor) or _telling(governor, time_tok))
 
 
-def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
-    """The date of a trigger: a time expression in its own subtree first, then one in the sentence;
-    never one that tells a later state (`later_state`)."""
+def time_for(state: DocState, trig: Any, sent: Any, own_only: bool = False) -> Mention | None:
+    """The date of a trigger: a time expression in its own subtree first, then (unless `own_only`) one in
+    the sentence; never one that tells a later state (`later_state`)."""
     doc = sent.doc
     times = [m for m in state.times or () if sent.start <= m.token_start < sent.end
              and not later_state(trig, doc[m.token_start])]
@@ -199,7 +222,9 @@ def time_for(state: DocState, trig: Any, sent: Any) -> Mention | None:
         return None
     subtree = {t.i for t in trig.subtree}
     own = [m for m in times if m.token_start in subtree]
-    pool = own or times
+    pool = own or ([] if own_only else times)
+    if not pool:
+        return None
     pool.sort(key=lambda m: tree_distance(trig, trig.doc[m.token_start]))
     return pool[0]
 
@@ -230,6 +255,31 @@ def before_state(state: DocState, trig: Any, sent: Any) -> DateSpan | None:
         day = (date.fromisoformat(span.start) - timedelta(days=1)).isoformat()
         return DateSpan(day, day, "day", f"before {m.text}", inferred=True)
     return None
+
+
+def publication_span(state: DocState) -> DateSpan | None:
+    """The date an event with no day of its own gets: the week up to publication."""
+    pub = state.article.published.date
+    if not pub:
+        return None
+    end = date.fromisoformat(pub)
+    return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", PUBLICATION_WEEK)
+
+
+def mention_date(state: DocState, tok: Any, sent: Any, attacks: frozenset[int],
+                 lead: DateSpan | None) -> tuple[Mention | None, DateSpan | None]:
+    """A trigger's time expression (if it has one) and its date: its own time (`time_for`), else the
+    `lead` day for a trigger in the lead, else the day before a later state (`before_state`), else the
+    week up to publication. A death is dated by the attack that caused it, when its sentence gives one
+    (`cause_of`: ACLED and GVA date the attack) when the attack's words name one; else ("died Tuesday
+    after a shooting") the death's day stands."""
+    cause = cause_of(tok, attacks)
+    time_m = time_for(state, cause, sent, own_only=True) if cause is not None else None
+    if time_m is None:  # else the death's own day: the attack's, as often as not ("died Tuesday after a shooting")
+        time_m = time_for(state, tok, sent)
+    if time_m is not None:
+        return time_m, time_m.value
+    return None, lead if lead is not None else (before_state(state, tok, sent) or publication_span(state))
 
 
 LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
@@ -268,13 +318,18 @@ CALLED_VERBS = {"call", "dispatch", "summon"}  # in the passive: "officers were 
 
 def tells_when(sent: Any) -> bool:
     """Whether a sentence tells when the incident was: its main verb is "happened", "occurred", "took
-    place", police "responded" or "were called" (dispatched, summoned) to the scene."""
+    place", police "responded" or "were called" (dispatched, summoned) to the scene, or the shooting "was
+    reported" (also under a verb of telling: "It happened Friday, police said")."""
     root = sent.root
     if root.lemma_.lower() in SPEECH_VERBS:  # "It happened around 10 p.m. Friday, police said."
         root = next((c for c in root.children if c.dep_ == "ccomp"), root)
     lemma = root.lemma_.lower()
-    if lemma in CALLED_VERBS and any(c.dep_ == "auxpass" for c in root.children):
+    passive = any(c.dep_ == "auxpass" for c in root.children)
+    if lemma in CALLED_VERBS and passive:
         return True  # "Deputies were called to the home at 4:30 p.m. Saturday."
+    if lemma == "report" and passive and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in INCIDENT_NOUNS | {"shot"}
+                                             for c in root.children):
+        return True  # "The shooting was reported at about 7:15 p.m. Jan. 22."
     return lemma in WHEN_VERBS or (lemma == "take" and any(c.lower_ == "place" for c in root.children))
 
 

@@ -11,7 +11,6 @@ then spans both sentences so the evidence stays complete.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
 from typing import Any
 
 from sitroom.pipeline import arguments as args
@@ -147,14 +146,6 @@ def _attribution(state: DocState, tok: Any, sent: Any) -> tuple[str | None, Acto
     return None, None
 
 
-
-
-def _publication_span(state: DocState) -> DateSpan | None:
-    pub = state.article.published.date
-    if not pub:
-        return None
-    end = date.fromisoformat(pub)
-    return DateSpan((end - timedelta(days=6)).isoformat(), end.isoformat(), "week", PUBLICATION_WEEK)
 
 
 def _orphan_casualties(state: DocState, sent: Any, triggers: list[Trigger]) -> list[Trigger]:
@@ -373,7 +364,7 @@ class EventsStage:
             drafts = [_draft(state, t, sent) for t in [*triggers, *_orphan_casualties(state, sent, triggers)]]
             _adopt_figures(state, sent, drafts)
             for d in _fold(drafts, headline=sent.start_char < head_len):
-                ev = self._build(state, d, sent, lead if n < lead_end else None)
+                ev = self._build(state, d, sent, lead if n < lead_end else None, attacks)
                 if ev is None:
                     continue
                 if ev.event == "ASSAULT" and not ev.actors and recent_attack and n - recent_attack[0] <= 2 \
@@ -425,7 +416,8 @@ class EventsStage:
                        acled_sub_event_type=source.acled_sub_event_type if inherit_type else ev.acled_sub_event_type,
                        confidence=round(max(0.3, ev.confidence - 0.1), 2))
 
-    def _build(self, state: DocState, d: Draft, sent: Any, lead: DateSpan | None = None) -> EventMention | None:
+    def _build(self, state: DocState, d: Draft, sent: Any, lead: DateSpan | None = None,
+               attacks: frozenset[int] = frozenset()) -> EventMention | None:
         doc = state.doc
         tok = doc[d.trigger.token]
         entry = d.trigger.entry
@@ -452,9 +444,7 @@ class EventsStage:
         place: Place | None = place_m.value if place_m else None
         if place is not None and place.precision == "place" and args.is_near(doc, place_m):
             place = replace(place, precision="near")
-        time_m = when.time_for(state, tok, sent)
-        date_span = time_m.value if time_m else (lead if lead is not None else (
-            when.before_state(state, tok, sent) or _publication_span(state)))
+        time_m, date_span = when.mention_date(state, tok, sent, attacks, lead)
         if event == "PROTEST" and not d.actors:
             # a protest is made by protesters even when the text does not name them
             country = main_country(state)

@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
+from sitroom.pipeline.holidays import HOLIDAY_PATTERN, holiday_date, seasonal_thing
 from sitroom.records import DateSpan
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -296,6 +297,8 @@ def resolve_date(text: str, anchor: date | str | None, *, future: bool = False) 
     s = _normalise(text)
     if not s or _AGE.search(s) or _DURATION.match(s):
         return None
+    if (holiday := holiday_date(text, a, future)) is not None:
+        return holiday
     since = s.startswith("since ")
     if since or s.startswith(("until ", "till ")):
         s = _normalise(s.split(" ", 1)[1])
@@ -327,7 +330,8 @@ _CANDIDATE = re.compile(
     r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:1[89]|20)\d\d\b)?"
-    r"|\b(?:in|since|by|until|during|early|late|mid)[ -](?:1[89]|20)\d\d\b",
+    r"|\b(?:in|since|by|until|during|early|late|mid)[ -](?:1[89]|20)\d\d\b"
+    rf"|{HOLIDAY_PATTERN}",
     re.IGNORECASE,
 )
 _LEAD_PREP = re.compile(r"(?i)(?:in|by|during|on)\s+")
@@ -381,6 +385,18 @@ def _page_date(doc: Any, span: Any, text: str) -> bool:
         re.match(r"[^()]*\)\s*[-–—]", text[span.start_char:span.end_char + 4]) is not None
 
 
+def _in_name(doc: Any, span: Any) -> bool:
+    """Whether a day word is the end of a name, not a time: "USA Today", "Psychology Today" (capitalised,
+    after a capitalised word that is no time word itself, mid-sentence)."""
+    first = span[0]
+    if len(span) != 1 or first.lower_ not in ("today", "tonight") or not first.text[0].isupper():
+        return False
+    if first.is_sent_start or first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    return before.text[:1].isupper() and before.pos_ == "PROPN" and not _CANDIDATE.fullmatch(before.text)
+
+
 def find_times(doc: Any, anchor: date | str | None, text: str | None = None) -> list[Mention]:
     """Every time expression in `doc` that resolves against `anchor`, in text order; the dates that
     date the page itself (bylines' "Posted:", datelines) are left out."""
@@ -388,8 +404,11 @@ def find_times(doc: Any, anchor: date | str | None, text: str | None = None) -> 
     text = doc.text if text is None else text  # the article's text, when the caller has it
     for s, e in _candidates(doc, text):
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not len(span) or _page_date(doc, span, text):
+        if span is None or not len(span) or _page_date(doc, span, text) or _in_name(doc, span):
             continue
+        if seasonal_thing(span.text, doc[span.end].text if span.end < len(doc) else None,
+                          doc[span.start - 1].lower_ if span.start else None):
+            continue  # "a Christmas gift", "just after Christmas"
         if span.start > 0 and doc[span.start - 1].lower_ in ("since", "until", "till"):
             span = doc[span.start - 1: span.end]
         value = resolve_date(span.text, anchor, future=_is_future(span))
