@@ -207,7 +207,7 @@ def test_a_death_takes_the_day_of_the_attack_that_caused_it(text, day, inferred)
 
 
 def test_the_day_of_a_death_is_no_day_for_its_attack():
-    days = _assault_days("A teenager died Thursday, four days after he was shot by a pellet gun in Dalmora.")
+    days = _assault_days("A teenager died Thursday after he was shot by a pellet gun in Dalmora.")
     assert days["shot"][1] != "day"
 
 
@@ -226,3 +226,18 @@ def test_the_time_a_shooting_was_reported_is_the_incident_s():
             "7:15 p.m. Tuesday.")
     days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
     assert days == {"2014-06-03"}
+
+
+@pytest.mark.parametrize("text, day", [
+    ("A 16-year-old boy died on Friday, two days after he was shot in Dalmora.", "2014-06-04"),
+    ("A woman died Saturday, a week after she was wounded in a drive-by shooting in Dalmora.", "2014-05-31"),
+    ("A teenager died Thursday, four days after he was shot by a pellet gun in Dalmora.", "2014-06-01"),
+])
+def test_a_death_dated_days_after_its_attack_dates_the_attack(text, day):
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {day}
+
+
+def test_a_headline_death_days_after_its_attack_is_dated_by_the_lead():
+    text = "Dalmora Teen Dies 4 Days After Pellet Gun Shooting\n\nPolice said the teen died on Thursday."
+    assert _assault_days(text)["Dies"] == ("2014-06-01", "day")  # the lead's Thursday, four days back

@@ -274,12 +274,53 @@ def mention_date(state: DocState, tok: Any, sent: Any, attacks: frozenset[int],
     (`cause_of`: ACLED and GVA date the attack) when the attack's words name one; else ("died Tuesday
     after a shooting") the death's day stands."""
     cause = cause_of(tok, attacks)
-    time_m = time_for(state, cause, sent, own_only=True) if cause is not None else None
-    if time_m is None:  # else the death's own day: the attack's, as often as not ("died Tuesday after a shooting")
-        time_m = time_for(state, tok, sent)
+    time_m = time_for(state, cause, sent, own_only=True) if cause is not None else time_for(state, tok, sent)
     if time_m is not None:
         return time_m, time_m.value
+    delayed = _days_before_death(state, tok, sent, lead)  # "died Friday, two days after he was shot"
+    if delayed is not None:
+        return None, delayed
+    time_m = time_for(state, tok, sent) if cause is not None else None
+    if time_m is not None:  # the death's own day: the attack's, as often as not ("died Tuesday after a shooting")
+        return time_m, time_m.value
     return None, lead if lead is not None else (before_state(state, tok, sent) or publication_span(state))
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def _delay(death: Any) -> int | None:
+    """Days between an attack and the death its sentence dates after it: "died Friday, two days after he
+    was shot", "Dies 4 Days After Pellet Gun Shooting", "a week after she was wounded"."""
+    for t in death.subtree:
+        unit = t.lemma_.lower()
+        if t.dep_ != "npadvmod" or unit not in ("day", "week"):
+            continue
+        head = t.head
+        if not (head.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children)):
+            continue
+        count = next((c for c in t.children if c.dep_ in ("nummod", "det")), None)
+        word = count.lower_ if count is not None else ""
+        n = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+        if n:
+            return n * (7 if unit == "week" else 1)
+    return None
+
+
+def _days_before_death(state: DocState, tok: Any, sent: Any, lead: DateSpan | None) -> DateSpan | None:
+    """The day of an attack a death's sentence dates by the death ("died Friday, two days after he was
+    shot": Wednesday), for the death and for the attack under it; None where no day and delay are told."""
+    death = tok if is_death(tok) else next((a for a in tok.ancestors if is_death(a)), None)
+    n = _delay(death) if death is not None else None
+    if not n:
+        return None
+    own = time_for(state, death, sent)
+    span = own.value if own is not None else lead
+    if span is None or span.precision != "day" or span.start != span.end:
+        return None
+    day = (date.fromisoformat(span.start) - timedelta(days=n)).isoformat()
+    return DateSpan(day, day, "day", f"{n} days before {span.text}", inferred=span.inferred)
 
 
 LEAD_SENTENCES = 3  # a news lead: where the day of the main event is given, if anywhere
