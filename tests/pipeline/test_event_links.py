@@ -59,3 +59,14 @@ def test_a_report_taken_back_in_its_sentence_is_denied(text):
 def test_a_false_report_of_someone_else_leaves_the_attack_reported():
     text = "A man was killed in Dalmora, but reports of a second victim were false."
     assert [e.status for e in analyse(text).events if e.event == "ASSAULT"] == ["reported"]
+
+
+def test_an_attack_a_suspect_is_accused_of_happened_and_one_side_s_accusation_stays_its_claim():
+    from .analysis_helpers import analyse
+
+    suspect = analyse("Quenton Varga has been charged with murder and is accused of killing Tom Reyes at a Dalmora "
+                      "bar on May 10.", published="2014-06-07").events
+    [attack] = [e for e in suspect if e.event == "ASSAULT"]
+    assert (attack.trigger, attack.date.start) == ("killing", "2014-05-10")
+    sides = analyse("The army accused the rebels of shelling the village on Tuesday.").events
+    assert [e.event for e in sides] == ["ACCUSE"]

@@ -241,3 +241,9 @@ def test_a_death_dated_days_after_its_attack_dates_the_attack(text, day):
 def test_a_headline_death_days_after_its_attack_is_dated_by_the_lead():
     text = "Dalmora Teen Dies 4 Days After Pellet Gun Shooting\n\nPolice said the teen died on Thursday."
     assert _assault_days(text)["Dies"] == ("2014-06-01", "day")  # the lead's Thursday, four days back
+
+
+def test_the_day_of_a_funeral_is_not_the_attack_s():
+    days = _assault_days("Funeral services are tonight in Dalmora for a teen who police say was accidentally shot "
+                         "and killed by his friend.")
+    assert all(precision != "day" or day != PUBLISHED for day, precision in days.values())

@@ -58,7 +58,11 @@ def inquired(tok: Any, inquiry: Any, casualties: bool) -> bool:
     """Whether a trigger under an inquiry's trigger happened: an attack the inquiry looks into
     ("investigating the shooting of a boy", "a probe into the shooting") or one told with its dead and
     wounded ("investigating a shooting that left one dead"); not what it asks about ("investigating
-    whether the killing fueled a gun battle")."""
+    whether the killing fueled a gun battle"). So is the attack a suspect "is accused of" ("is accused of
+    killing a man on Jan. 26"): the charge is who did it, not whether it was done; one side accusing
+    another ("the army accused the rebels of shelling") stays the accusation's content."""
+    if inquiry.lemma_.lower() == "accuse" and any(c.dep_ == "auxpass" for c in inquiry.children):
+        return tok.pos_ == "VERB" and tok.head.head.i == inquiry.i  # "is accused of killing a man on Jan. 26"
     if inquiry.lemma_.lower() not in INQUIRIES:
         return False
     head = tok.head.head if tok.dep_ == "pobj" else tok.head

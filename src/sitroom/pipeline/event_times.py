@@ -96,6 +96,11 @@ def _owner(time_tok: Any, trig: Any = None) -> str | None:
             return None
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in LATER_NOUNS | INCIDENT_NOUNS:
             return tok.lemma_.lower()
+    if tok.lemma_.lower() == "be":  # "Funeral services are tonight for a teen who was shot": the funeral's day
+        for subject in (c for c in tok.children if c.dep_ == "nsubj"):
+            named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+            if any(n.lemma_.lower() in LATER_NOUNS for n in named):
+                return next(n.lemma_.lower() for n in named if n.lemma_.lower() in LATER_NOUNS)
     return None
 
 

@@ -32,6 +32,7 @@ GRIEVANCE_VERBS = {"demand", "protest", "denounce", "condemn", "call", "oppose",
                    "support", "highlight"}  # a gathering "to mourn", "to show solidarity": a demonstration
 BOMB_WORDS = {"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "mines",
               "grenade", "grenades", "shell", "shells", "charge", "charges"}
+GUN_WORDS = {"gun", "guns", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon", "weapons", "revolver"}
 WEAPON_WORDS = {"missile", "rocket", "shell", "mortar", "round", "artillery", "gun", "tear gas", "weapon", "bullet"}
 AIR_WORDS = {"air", "airstrike", "aerial", "warplane", "jet", "drone", "missile"}
 AGREEMENT_WORDS = {"agreement", "deal", "accord", "treaty", "ceasefire", "truce", "memorandum", "pact"}
@@ -220,6 +221,10 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
             c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in GRIEVANCE_VERBS) for c in tok.children)
     if need == "bomb_subject":  # "some 21 bombs had gone off"; an alarm going off is no attack
         return bool(_words(t for x in _subjects(tok) for t in x.subtree) & BOMB_WORDS)
+    if need == "gun_subject":  # "the gun went off", "the handgun discharged", "discharged his weapon"; "when it went off"
+        args = _subjects(tok) + _objects(tok)
+        return bool(_words(t for x in args for t in x.subtree) & GUN_WORDS) or (
+            any(x.lower_ == "it" for x in args) and bool(sent_words & GUN_WORDS))
     if need == "troops_subject":
         return bool(_words(t for s in _subjects(tok) for t in s.subtree) & TROOP_WORDS)
     if need == "troops_subject_or_object":
