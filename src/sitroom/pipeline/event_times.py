@@ -97,10 +97,9 @@ def _owner(time_tok: Any, trig: Any = None) -> str | None:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in LATER_NOUNS | INCIDENT_NOUNS:
             return tok.lemma_.lower()
     if tok.lemma_.lower() == "be":  # "Funeral services are tonight for a teen who was shot": the funeral's day
-        for subject in (c for c in tok.children if c.dep_ == "nsubj"):
-            named = [subject, *(c for c in subject.children if c.dep_ == "compound")]
-            if any(n.lemma_.lower() in LATER_NOUNS for n in named):
-                return next(n.lemma_.lower() for n in named if n.lemma_.lower() in LATER_NOUNS)
+        named = [n.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"
+                 for n in (c, *(g for g in c.children if g.dep_ == "compound"))]
+        return next((n for n in named if n in LATER_NOUNS), None)
     return None
 
 
