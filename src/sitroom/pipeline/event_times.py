@@ -15,6 +15,7 @@ from typing import Any
 
 from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
+from sitroom.pipeline.numbers import number_value
 from sitroom.pipeline.time import MONTHS
 from sitroom.records import DateSpan, EventMention
 
@@ -290,10 +291,6 @@ def mention_date(state: DocState, tok: Any, sent: Any, attacks: frozenset[int],
     return None, lead if lead is not None else (before_state(state, tok, sent) or publication_span(state))
 
 
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
-
-
 def _delay(death: Any) -> int | None:
     """Days between an attack and the death its sentence dates after it: "died Friday, two days after he
     was shot", "Dies 4 Days After Pellet Gun Shooting", "a week after she was wounded"."""
@@ -305,8 +302,7 @@ def _delay(death: Any) -> int | None:
         if not (head.lower_ == "after" or any(c.dep_ == "mark" and c.lower_ == "after" for c in head.children)):
             continue
         count = next((c for c in t.children if c.dep_ in ("nummod", "det")), None)
-        word = count.lower_ if count is not None else ""
-        n = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+        n = number_value(count.lower_) if count is not None else None
         if n:
             return n * (7 if unit == "week" else 1)
     return None
@@ -381,26 +377,6 @@ def tells_when(sent: Any) -> bool:
 INCIDENT_WINDOW_DAYS = 7  # an article's undated attacks happened in the week up to its publication
 
 
-def _window_days(state: DocState, attacks: frozenset[int]) -> list[Mention]:
-    """The time expressions naming a day in the week up to publication that may be an attack's (`attack_day`)."""
-    pub = state.article.published.date
-    if not pub:
-        return []
-    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
-    return [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
-            and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
-
-
-def told_day(state: DocState, sentences: list[Any], attacks: frozenset[int] = frozenset()) -> DateSpan | None:
-    """The single day a sentence that tells when the incident was (`tells_when`) names first, in the week up
-    to publication: "The shooting took place around 11:45 p.m. Sunday." """
-    told = [(s.start, s.end) for s in sentences if tells_when(s)]
-    for m in _window_days(state, attacks):
-        if m.value.start == m.value.end and any(a <= m.token_start < b for a, b in told):
-            return m.value
-    return None
-
-
 # Days told from where the reporter stands ("overnight", "last night", "this morning"): a day the article
 # says the incident happened on, in so many words, is more exact
 DEICTIC = {"overnight", "last night", "tonight", "today", "this morning", "this afternoon", "this evening",
@@ -411,7 +387,7 @@ def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None) 
     """An attack's date once the article's incident day is known: an attack with no day of its own (the
     week before publication, or a day inferred from the lead) gets the `incident` day (`incident_day`);
     one told by where the reporter stands ("shot overnight") gets the day a sentence says the incident
-    happened on (`told_day`: "It happened around 10:45 p.m. Friday"), within a day of it; and one with
+    happened on (`incident_day`'s second: "It happened around 10:45 p.m. Friday"), within a day of it; and one with
     a span of days ("last weekend") gets the incident day within it. Each marked inferred."""
     span = ev.date
     if ev.event != "ASSAULT" or span is None:
@@ -428,22 +404,32 @@ def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None) 
 
 
 def incident_day(state: DocState, incident_sentences: list[Any],
-                 attacks: frozenset[int] = frozenset()) -> DateSpan | None:
-    """The first day in the week up to publication named in a sentence that reports an attack ("The
-    shooting happened just after 9:30 p.m. Thursday."): the day of the article's attacks whose own
+                 attacks: frozenset[int] = frozenset()) -> tuple[DateSpan | None, DateSpan | None]:
+    """The article's incident day, and the day a sentence that tells when the incident was names, if one
+    does (`tells_when`: "The shooting took place around 11:45 p.m. Sunday."; see `settled`).
+
+    The incident day is the first day in the week up to publication named in a sentence that tells when
+    the incident was, else in one that reports an attack: the day of the article's attacks whose own
     sentences name none, which otherwise get only the week before publication. `incident_sentences`:
-    those with an ASSAULT trigger, and those that tell when the incident was (`tells_when`); `attacks`:
-    as for `lead_day`. Where none of those names a day, the day the article names most in that week
-    (a time that tells no later state, arrest or telling: `attack_day`)."""
-    days = _window_days(state, attacks)
+    those with an ASSAULT trigger, and those that tell when; `attacks`: as for `lead_day`. Where none of
+    those names a day, the day the article names most in that week (a time that tells no later state,
+    arrest or telling: `attack_day`)."""
+    pub = state.article.published.date
+    if not pub:
+        return None, None
+    since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
+    days = [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
+            and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
     told = [(s.start, s.end) for s in incident_sentences if tells_when(s)]
     ranges = [(s.start, s.end) for s in incident_sentences]
     single = [m for m in days if m.value.start == m.value.end]
     # "It happened at 11:45 p.m. Sunday" first: it says when, and nothing else
-    for pool in (told, ranges):
-        for m in single:
-            if any(a <= m.token_start < b for a, b in pool):
-                return m.value
+    told_day = next((m.value for m in single if any(a <= m.token_start < b for a, b in told)), None)
+    if told_day is not None:
+        return told_day, told_day
+    attack_named = next((m.value for m in single if any(a <= m.token_start < b for a, b in ranges)), None)
+    if attack_named is not None:
+        return attack_named, None
     # else the day the article names most, first named on a tie ("The boy's body was found in a field on
     # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries; within
     # the span of days an attack's sentence names, if it names one ("shot his friend last weekend")
@@ -451,4 +437,4 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     inside = [m.value for m in single if not spans or spans[0].start <= m.value.start <= spans[0].end]
     counts = Counter(span.start for span in inside)
     # max keeps the first of equals
-    return max(inside, key=lambda span: counts[span.start], default=spans[0] if spans else None)
+    return max(inside, key=lambda span: counts[span.start], default=spans[0] if spans else None), None

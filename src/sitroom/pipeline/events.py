@@ -374,8 +374,7 @@ class EventsStage:
                     recent_attack = (n, ev)
                 events.append(ev)
         # an attack whose sentence names no day happened on the day the article's attacks did
-        day = when.incident_day(state, incident_sentences, attacks)
-        told = when.told_day(state, incident_sentences, attacks)
+        day, told = when.incident_day(state, incident_sentences, attacks)
         events = [when.settled(e, day, told) for e in events]
         return assign(state, events=tuple(events))
 
