@@ -159,6 +159,13 @@ def test_a_bare_weekday_a_week_before_the_first_report_gives_way_to_the_days_jus
     dated = DateSpan("2015-10-27", "2015-10-27", "day", "Oct. 27")  # a written date is trusted
     assert gva.predict_story(merge_mentions([mention(a, killed=killed(4), date=dated)], {a.id: a}), "s",
                              story).date == "2015-10-27"
+    # nor is one the article itself put a week back ("last week's shooting ... 7:15 p.m. Tuesday")
+    moved = DateSpan("2015-10-27", "2015-10-27", "day", "about 7:15 p.m. Tuesday, last week")
+    assert gva.predict_story(merge_mentions([mention(a, killed=killed(4), date=moved)], {a.id: a}), "s",
+                             story).date == "2015-10-27"
+    clock = DateSpan("2015-10-27", "2015-10-27", "day", "about 7:15 p.m. Tuesday")  # a clock time is no date
+    assert gva.predict_story(merge_mentions([mention(a, killed=killed(4), date=clock)], {a.id: a}), "s",
+                             story).date == "2015-11-02"
 
 
 def test_an_incident_split_evenly_between_stories_is_scored_on_the_one_that_reported_it_first():

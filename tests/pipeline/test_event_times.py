@@ -222,7 +222,7 @@ def test_a_death_with_no_attack_named_keeps_its_day():
 
 
 def test_the_time_a_shooting_was_reported_is_the_incident_s():
-    text = ("A Dalmora boy, 5, died after he was shot. The shooting was reported near Shopiere Road at about "
+    text = ("A Dalmora boy, 5, died after he was shot. The shooting was reported near Quenton Road at about "
             "7:15 p.m. Tuesday.")
     days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
     assert days == {"2014-06-03"}
@@ -247,3 +247,52 @@ def test_the_day_of_a_funeral_is_not_the_attack_s():
     days = _assault_days("Funeral services are tonight in Dalmora for a teen who police say was accidentally shot "
                          "and killed by his friend.")
     assert all(precision != "day" or day != PUBLISHED for day, precision in days.values())
+
+
+@pytest.mark.parametrize("text, day", [
+    # "last night", said on Saturday of a shooting in Saturday's small hours: Saturday
+    ("A teenager was shot and killed in Dalmora last night. Deputies arrived at the house on Quenton Avenue at "
+     "2:40 a.m. Saturday.", "2014-06-07"),
+    ("A teenager was shot and killed in Dalmora last night.", "2014-06-06"),
+    ("A teenager was shot and killed in Dalmora last night. Deputies arrived at 10 a.m. Saturday.", "2014-06-06"),
+])
+def test_last_night_ran_past_midnight_when_the_small_hours_are_named(text, day):
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {day}
+
+
+def test_a_death_joined_to_its_attack_does_not_date_the_attack():
+    # the small model hangs "died Sunday afternoon" on "shot" as a second clause: Sunday is the death's day
+    text = ("Fourth victim of Dalmora shooting dies after several days in hospital\n\nA woman shot at a Dalmora "
+            "home last week died Sunday afternoon at Harbourton Memorial Hospital.\n\nShe had been in critical "
+            "condition since the shooting at the home on Quenton Road early Thursday.")
+    days = {e.date.start for e in analyse(text, published="2016-10-31").events if e.event == "ASSAULT"}
+    assert days == {"2016-10-27"}
+
+
+@pytest.mark.parametrize("text, day", [
+    # written on a Saturday about "last week's shooting": its "Saturday" is the one before
+    ("Varga is one of four suspects in last week's shooting in Dalmora. The shooting was reported near Quenton "
+     "Road at about 7:15 p.m. Saturday.", "2014-05-31"),
+    ("Varga is a suspect in the shooting in Dalmora. The shooting was reported near Quenton Road at about "
+     "7:15 p.m. Saturday.", "2014-06-07"),
+])
+def test_last_weeks_shooting_moves_a_weekday_read_as_today(text, day):
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events
+            if e.event == "ASSAULT" and e.date.precision == "day"}
+    assert days == {day}
+
+
+def test_a_dated_time_of_response_overrides_a_bare_weekday():
+    text = ("A man is in critical condition after shooting himself in a Dalmora parking lot Saturday night, police "
+            "said. Officers responded to the parking lot on Friday, June 6, at about 11 p.m.")
+    days = {e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT"}
+    assert days == {"2014-06-06"}
+
+
+
+def test_another_days_weekday_in_a_round_up_keeps_its_day():
+    text = ("Police responded to a shooting on Quenton Road in Dalmora on Thursday, June 5, at about 10 p.m. A man "
+            "was killed in a Friday night shooting on Harbour Street.")
+    days = sorted(e.date.start for e in analyse(text, published=PUBLISHED).events if e.event == "ASSAULT")
+    assert days == ["2014-06-05", "2014-06-06"]

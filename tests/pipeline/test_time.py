@@ -212,3 +212,22 @@ def test_dates_that_date_the_page_are_no_event_dates(nlp):
     assert find_times(doc, FRI) == []
     doc = nlp("The attack (on Monday) killed two.")
     assert [m.text for m in find_times(doc, FRI)] == ["Monday"]
+
+
+def test_a_weekday_with_its_date_is_one_expression(nlp):
+    # the date after the comma says which Saturday: not the Saturday before publication
+    doc = nlp("Three men were hurt at the Dalmora fair around 9:30 p.m. Saturday, Feb. 1, 2020.")
+    assert [(m.text, m.value.start) for m in find_times(doc, FRI)] == [
+        ("around 9:30 p.m. Saturday, Feb. 1, 2020", "2020-02-01")]
+    doc = nlp("The fair opened Saturday and closed on Feb. 9.")
+    assert [m.text for m in find_times(doc, FRI)] == ["Saturday", "Feb. 9"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10 p.m. Saturday", ("2020-02-08", "2020-02-08", "day")),
+    ("around 6:15 a.m. Tuesday", ("2020-02-11", "2020-02-11", "day")),
+    ("Sunday night, Feb. 2, 2020", ("2020-02-02", "2020-02-02", "day")),
+])
+def test_a_clock_time_before_a_day_leaves_the_day(text, expected):
+    assert span(text) == expected
+

@@ -276,13 +276,15 @@ def predict_story(events: Sequence[Event], story_id: str | None, story: Story | 
 # an article dated Monday) is more often tomorrow's court date, or a report dated a day early, than
 # last week's shooting: the story's attacks of the days before its first report stand in.
 WEEKDAY_DOUBT_DAYS = 6
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*[ap]\.?m\b", re.IGNORECASE)  # "10 p.m. Tuesday" is still a bare weekday
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 
 def _far_weekday(ev: Event, first: str) -> bool:
-    """Whether the event's day is a bare weekday WEEKDAY_DOUBT_DAYS or more before `first`."""
+    """Whether the event's day is a bare weekday WEEKDAY_DOUBT_DAYS or more before `first` (not one the
+    article itself puts a week back: "Friday, last week")."""
     words = ev.date.text if ev.date else ""
-    if not words or not _WEEKDAY.search(words) or re.search(r"\d", words):
+    if not words or not _WEEKDAY.search(words) or re.search(r"\d", _CLOCK.sub("", words)) or "week" in words.lower():
         return False
     return (date.fromisoformat(first) - date.fromisoformat(_day(ev) or first)).days >= WEEKDAY_DOUBT_DAYS
 

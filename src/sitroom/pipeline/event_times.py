@@ -17,6 +17,7 @@ from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.pipeline.numbers import number_value
 from sitroom.pipeline.time import MONTHS
+from sitroom.pipeline.time_context import BARE_WEEKDAY
 from sitroom.records import DateSpan, EventMention
 
 PUBLICATION_WEEK = "publication date"  # the text of the date an undated event gets: the week before publication
@@ -154,9 +155,11 @@ def later_state(trig: Any, time_tok: Any) -> bool:
     """
     if _state_verb(trig) or _later_noun(time_tok, trig):
         return True
+    governor = _governor(time_tok)
+    if is_death(governor) and not is_death(trig) and governor.dep_ == "conj" and governor.head.i == trig.i:
+        return True  # "was shot last week and died Sunday": the death's day, though under the attack
     if time_tok.i in {t.i for t in trig.subtree}:
         return False
-    governor = _governor(time_tok)
     top = governor.head if governor.dep_ == "conj" else governor  # "arrested and charged Friday"
     if _telling(governor, time_tok) and trig.i in {t.i for t in top.subtree}:
         return True  # "said Friday that a man shot ...": the day of the words
@@ -383,18 +386,36 @@ DEICTIC = {"overnight", "last night", "tonight", "today", "this morning", "this 
            "earlier today", "late last night", "early this morning", "yesterday"}
 
 
-def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None) -> EventMention:
+# Night words said the morning after: "shot last night" in an article that also says "early Saturday morning"
+# tells the small hours of Saturday, the day the incident is dated by
+NIGHT_WORDS = {"last night", "overnight", "late last night"}
+SMALL_HOURS = re.compile(r"(?i)\bearly\b.*\bmorning\b|\b(?:12|[1-5])(?::\d\d)?\s*a\.?m\b")
+
+
+_DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d")  # "Friday, March 10"
+
+
+def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None,
+            small_hours: DateSpan | None = None, written: str | None = None) -> EventMention:
     """An attack's date once the article's incident day is known: an attack with no day of its own (the
     week before publication, or a day inferred from the lead) gets the `incident` day (`incident_day`);
-    one told by where the reporter stands ("shot overnight") gets the day a sentence says the incident
+    one told by where the reporter stands ("shot overnight"), or by a bare weekday read as the day it was
+    `written` where that sentence gives the date ("officers responded on Friday, March 10"; another day's
+    weekday is more often another incident of a round-up), gets the day a sentence says the incident
     happened on (`incident_day`'s second: "It happened around 10:45 p.m. Friday"), within a day of it; and one with
-    a span of days ("last weekend") gets the incident day within it. Each marked inferred."""
+    a span of days ("last weekend") gets the incident day within it; one told "last night" the day after it,
+    when the article names that day's small hours ("early Saturday morning", "2:47 a.m. Saturday"): the
+    night ran past midnight. Each marked inferred."""
     span = ev.date
     if ev.event != "ASSAULT" or span is None:
         return ev
+    if small_hours is not None and span.precision == "day" and span.text.lower() in NIGHT_WORDS \
+            and (date.fromisoformat(small_hours.start) - date.fromisoformat(span.start)).days == 1:
+        return replace(ev, date=replace(small_hours, inferred=True))
     if incident is not None and (span.text == PUBLICATION_WEEK or span.inferred):
         return replace(ev, date=replace(incident, inferred=True))
-    if told is not None and span.precision == "day" and span.text.lower() in DEICTIC \
+    if told is not None and span.precision == "day" and (span.text.lower() in DEICTIC or (
+            _DATED.search(told.text) and BARE_WEEKDAY.fullmatch(span.text) and span.start == written)) \
             and abs((date.fromisoformat(told.start) - date.fromisoformat(span.start)).days) <= 1:
         return replace(ev, date=replace(told, inferred=True))
     if incident is not None and span.precision == "day" and span.start < span.end \
@@ -403,10 +424,11 @@ def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None) 
     return ev
 
 
-def incident_day(state: DocState, incident_sentences: list[Any],
-                 attacks: frozenset[int] = frozenset()) -> tuple[DateSpan | None, DateSpan | None]:
-    """The article's incident day, and the day a sentence that tells when the incident was names, if one
-    does (`tells_when`: "The shooting took place around 11:45 p.m. Sunday."; see `settled`).
+def incident_day(state: DocState, incident_sentences: list[Any], attacks: frozenset[int] = frozenset()
+                 ) -> tuple[DateSpan | None, DateSpan | None, DateSpan | None]:
+    """The article's incident day; the day a sentence that tells when the incident was names, if one
+    does (`tells_when`: "The shooting took place around 11:45 p.m. Sunday."); and the first day whose small
+    hours it names (`SMALL_HOURS`); see `settled`.
 
     The incident day is the first day in the week up to publication named in a sentence that tells when
     the incident was, else in one that reports an attack: the day of the article's attacks whose own
@@ -416,7 +438,7 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     arrest or telling: `attack_day`)."""
     pub = state.article.published.date
     if not pub:
-        return None, None
+        return None, None, None
     since = (date.fromisoformat(pub) - timedelta(days=INCIDENT_WINDOW_DAYS)).isoformat()
     days = [m for m in state.times or () if m.value.precision == "day" and since <= m.value.start
             and m.value.end <= pub and attack_day(state.doc[m.token_start], attacks)]
@@ -425,11 +447,13 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     single = [m for m in days if m.value.start == m.value.end]
     # "It happened at 11:45 p.m. Sunday" first: it says when, and nothing else
     told_day = next((m.value for m in single if any(a <= m.token_start < b for a, b in told)), None)
+    small = next((m.value for m in single if SMALL_HOURS.search(state.doc[max(0, m.token_start - 4):m.token_end].text)),
+                 None)  # the clock time is often outside the mention: "at 2:40 a.m. Saturday"
     if told_day is not None:
-        return told_day, told_day
+        return told_day, told_day, small
     attack_named = next((m.value for m in single if any(a <= m.token_start < b for a, b in ranges)), None)
     if attack_named is not None:
-        return attack_named, None
+        return attack_named, None, small
     # else the day the article names most, first named on a tie ("The boy's body was found in a field on
     # Saturday."): a report tells its incident's day somewhere, in words no attack trigger carries; within
     # the span of days an attack's sentence names, if it names one ("shot his friend last weekend")
@@ -437,4 +461,4 @@ def incident_day(state: DocState, incident_sentences: list[Any],
     inside = [m.value for m in single if not spans or spans[0].start <= m.value.start <= spans[0].end]
     counts = Counter(span.start for span in inside)
     # max keeps the first of equals
-    return max(inside, key=lambda span: counts[span.start], default=spans[0] if spans else None), None
+    return max(inside, key=lambda span: counts[span.start], default=spans[0] if spans else None), None, small

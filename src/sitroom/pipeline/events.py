@@ -23,7 +23,7 @@ from sitroom.pipeline.event_links import coordinated, inquired, linked, retracte
 from sitroom.pipeline.event_times import PUBLICATION_WEEK
 from sitroom.pipeline.killing_nouns import fatal_noun
 from sitroom.pipeline.quotes import REPORTING_VERBS, quotation_at, speaker_of, speech_verb
-from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death
+from sitroom.pipeline.triggers import Entry, Trigger, find_triggers, habitual, natural_death, told_as_incident
 from sitroom.records import PLACE_FINENESS, Actor, DateSpan, EventMention, Figure, Place, content_hash
 
 SPEECH_EVENTS = {"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE", "SUPPORT", "CONSULT"}
@@ -374,8 +374,8 @@ class EventsStage:
                     recent_attack = (n, ev)
                 events.append(ev)
         # an attack whose sentence names no day happened on the day the article's attacks did
-        day, told = when.incident_day(state, incident_sentences, attacks)
-        events = [when.settled(e, day, told) for e in events]
+        day, told, small_hours = when.incident_day(state, incident_sentences, attacks)
+        events = [when.settled(e, day, told, small_hours, state.article.published.date) for e in events]
         return assign(state, events=tuple(events))
 
     @staticmethod
@@ -472,7 +472,8 @@ class EventsStage:
             subj = args.clause_subject(tok) if tok.pos_ == "VERB" else []
             if subj and subj[0].lemma_.lower() in HAPPENINGS:
                 return None  # "clashes threaten to escalate": no one threatens anyone
-        if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place or when.own_day(tok, time_m)):
+        if tok.pos_ != "VERB" and not (d.actors or d.recipients or d.casualties or place or when.own_day(tok, time_m)
+                                       or told_as_incident(tok)):
             return None  # "the fighting", "the offensive" with nothing said about it: background
         start, end = sent.start_char, sent.end_char
         quote = state.article.text[start:end].strip()

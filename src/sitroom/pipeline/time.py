@@ -26,6 +26,7 @@ from typing import Any
 
 from sitroom.pipeline.base import DocState, Mention, assign
 from sitroom.pipeline.holidays import HOLIDAY_PATTERN, holiday_date, seasonal_thing
+from sitroom.pipeline.time_context import weekday_in_context
 from sitroom.records import DateSpan
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -302,7 +303,10 @@ def resolve_date(text: str, anchor: date | str | None, *, future: bool = False) 
     since = s.startswith("since ")
     if since or s.startswith(("until ", "till ")):
         s = _normalise(s.split(" ", 1)[1])
-    s = re.sub(rf"^({'|'.join(WEEKDAYS)}),? (?=\S+ \S+)", "", s)  # "monday, feb 10, 2020"
+    s = re.sub(r"^(?:(?:about|around|approximately|at|shortly after|shortly before|just after|just before) )?"
+               r"\d{1,2}(?::\d\d)? ?[ap]\.?m\.?,? (?=[a-z])", "", s)  # "around 9:30 p.m. saturday"
+    # "monday, feb 10, 2020", "sunday night, feb 2"
+    s = re.sub(rf"^({'|'.join(WEEKDAYS)})(?: (?:morning|afternoon|evening|night))?,? (?=\S+ \S+)", "", s)
     span = _absolute(s, text)
     if span is None and a is not None:
         span = _no_year(s, text, a, future) or _relative(s, text, a, future)
@@ -337,6 +341,17 @@ _CANDIDATE = re.compile(
 _LEAD_PREP = re.compile(r"(?i)(?:in|by|during|on)\s+")
 
 
+_WEEKDAY_END = re.compile(rf"(?i)\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$")
+_MONTH_START = re.compile(r"(?i)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+
+
+def _dated_weekday(text: str, before: tuple[int, int], start: int) -> bool:
+    """Whether a weekday span is followed, past a comma, by the date it names ("9:30 p.m. Saturday, Feb.
+    9, 2013"): one expression, whose date says which Saturday, not two."""
+    return text[before[1]:start] in (", ", " ") and _WEEKDAY_END.search(text[before[0]:before[1]]) is not None \
+        and _MONTH_START.match(text, start) is not None
+
+
 def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
     """Character spans: spaCy DATE/TIME entities plus regex hits, overlaps merged (`text` is
     doc.text, passed in because spaCy rebuilds it on every access)."""
@@ -346,7 +361,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
         spans.append((m.start() + (lead.end() if lead else 0), m.end()))
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
-        if merged and s < merged[-1][1]:
+        if merged and (s < merged[-1][1] or _dated_weekday(text, merged[-1], s)):
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
@@ -422,7 +437,7 @@ def find_times(doc: Any, anchor: date | str | None, text: str | None = None) -> 
             if v is not None:
                 out.append(Mention(piece.start_char, piece.end_char, piece.start, piece.end,
                                    v, piece.text))
-    return out
+    return weekday_in_context(doc, out, _coerce_anchor(anchor))
 
 
 class TimeStage:

@@ -164,6 +164,19 @@ def has_argument(tok: Any) -> bool:
     return False
 
 
+def told_as_incident(tok: Any) -> bool:
+    """Whether a noun is told as an incident, not a photo shoot or a sport: it "happened", "occurred", "took
+    place" or "was reported", or a day names it ("the March 16, 2014 shooting", "Sunday's shooting")."""
+    head = tok.head.lemma_.lower()
+    if tok.dep_ == "nsubj" and (head in ("happen", "occur") or (
+            head == "take" and any(c.lower_ == "place" for c in tok.head.children))):
+        return True
+    if tok.dep_ == "nsubjpass" and head == "report":
+        return True
+    return any(c.dep_ in ("compound", "nmod", "poss", "amod", "npadvmod") and c.ent_type_ in ("DATE", "TIME")
+               and c.i < tok.i for c in tok.children)
+
+
 TEST_WORDS = {"test", "tests", "tested", "testing", "satellite", "satellites", "orbit", "exercise", "exercises",
               "drill", "drills"}
 
@@ -180,9 +193,8 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         return bool(sent_words & (MILITARY_WORDS | {"attack", "strike", "shelling", "bombing", "clash", "wound"}))
     if need == "harm_context":
         before = tok.doc[tok.i - 1].lower_ if tok.i else ""
-        happened = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("happen", "occur")  # "The shooting happened"
-        return bool(sent_words & HARM_WORDS or happened) and before not in {"photo", "film", "movie", "video", "range",
-                                                                              "clay", "target", "trap", "skeet"}
+        return bool(sent_words & HARM_WORDS or told_as_incident(tok)) and before not in {
+            "photo", "film", "movie", "video", "range", "clay", "target", "trap", "skeet"}
     if need == "not_a_test":  # "launched a missile test", "launched a satellite": no attack
         return not sent_words & TEST_WORDS
     if need == "not_labour":
@@ -225,6 +237,9 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
         args = _subjects(tok) + _objects(tok)
         return bool(_words(t for x in args for t in x.subtree) & GUN_WORDS) or (
             any(x.lower_ == "it" for x in args) and bool(sent_words & GUN_WORDS))
+    if need == "gunshot_wound":  # "officers found him ... with gunshot wounds"; finding a gun is no attack
+        return any(t.lower_ in ("wound", "wounds") and t.head.lower_ == "with" and
+                   any(c.lower_ in ("gunshot", "gunshots", "bullet") for c in t.children) for t in tok.subtree)
     if need == "troops_subject":
         return bool(_words(t for s in _subjects(tok) for t in s.subtree) & TROOP_WORDS)
     if need == "troops_subject_or_object":
@@ -252,6 +267,17 @@ def _check(entry: Entry, tok: Any, sent_words: set[str]) -> bool:
     return False
 
 
+IRREGULAR_VERBS = {"shot": "shoot", "shoots": "shoot", "struck": "strike", "fought": "fight", "threw": "throw"}
+
+
+def _verb_lemma(word: str, lex: dict[tuple[str, str], list[Entry]]) -> str | None:
+    """The verb a word tagged as a noun is a form of, when a direct object or its place as a clause shows it
+    is one (the small model tags "shot" in "a 17-year-old shot the victim" as a noun): None if no verb in
+    the lexicon."""
+    forms = [IRREGULAR_VERBS.get(word, word), word[:-3], word[:-2], word[:-1]]
+    return next((f for f in forms if (f, "VERB") in lex), None)
+
+
 def find_triggers(sent: Any) -> list[Trigger]:
     """Triggers in one spaCy sentence, in text order, at most one entry per token."""
     lex = lexicon()
@@ -273,6 +299,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
         if pos == "VERB" and habitual(tok):
             continue
         lemma = _lemma(tok)
+        verb = _verb_lemma(tok.lower_, lex) if pos == "NOUN" and (
+            tok.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in tok.children)) else None
+        if verb is not None:
+            pos, lemma = "VERB", verb  # "police said a 17-year-old shot the victim": a clause needs a verb
         if pos == "NOUN" and lemma == "strike" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "air":
             lemma = "airstrike"
         entries = lex.get((lemma, pos)) or (lex.get((tok.lower_, pos)) if tok.lower_ != lemma else None)
