@@ -16,7 +16,7 @@ from typing import Any
 from sitroom.pipeline.arguments import tree_distance
 from sitroom.pipeline.base import DocState, Mention
 from sitroom.pipeline.numbers import number_value
-from sitroom.pipeline.time import MONTHS
+from sitroom.pipeline.time import MONTH_DAY, MONTHS
 from sitroom.pipeline.time_context import BARE_WEEKDAY
 from sitroom.records import DateSpan, EventMention
 
@@ -392,9 +392,6 @@ NIGHT_WORDS = {"last night", "overnight", "late last night"}
 SMALL_HOURS = re.compile(r"(?i)\bearly\b.*\bmorning\b|\b(?:12|[1-5])(?::\d\d)?\s*a\.?m\b")
 
 
-_DATED = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d")  # "Friday, March 10"
-
-
 def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None,
             small_hours: DateSpan | None = None, written: str | None = None) -> EventMention:
     """An attack's date once the article's incident day is known: an attack with no day of its own (the
@@ -415,7 +412,7 @@ def settled(ev: EventMention, incident: DateSpan | None, told: DateSpan | None,
     if incident is not None and (span.text == PUBLICATION_WEEK or span.inferred):
         return replace(ev, date=replace(incident, inferred=True))
     if told is not None and span.precision == "day" and (span.text.lower() in DEICTIC or (
-            _DATED.search(told.text) and BARE_WEEKDAY.fullmatch(span.text) and span.start == written)) \
+            MONTH_DAY.search(told.text) and BARE_WEEKDAY.fullmatch(span.text) and span.start == written)) \
             and abs((date.fromisoformat(told.start) - date.fromisoformat(span.start)).days) <= 1:
         return replace(ev, date=replace(told, inferred=True))
     if incident is not None and span.precision == "day" and span.start < span.end \

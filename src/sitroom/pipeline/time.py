@@ -342,14 +342,15 @@ _LEAD_PREP = re.compile(r"(?i)(?:in|by|during|on)\s+")
 
 
 _WEEKDAY_END = re.compile(rf"(?i)\b(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$")
-_MONTH_START = re.compile(r"(?i)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+# a month and a day: "Feb. 9", "March 10"
+MONTH_DAY = re.compile(r"(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d")
 
 
 def _dated_weekday(text: str, before: tuple[int, int], start: int) -> bool:
     """Whether a weekday span is followed, past a comma, by the date it names ("9:30 p.m. Saturday, Feb.
     9, 2013"): one expression, whose date says which Saturday, not two."""
     return text[before[1]:start] in (", ", " ") and _WEEKDAY_END.search(text[before[0]:before[1]]) is not None \
-        and _MONTH_START.match(text, start) is not None
+        and MONTH_DAY.match(text, start) is not None
 
 
 def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
